@@ -1,0 +1,208 @@
+//! Decoding a file's bytes into text: byte-order marks, UTF-8, UTF-16, legacy single-byte
+//! encodings by detection, line-end normalisation. Everything done is recorded.
+
+use crate::model::{EncodingSource, ImportReport};
+
+/// Why bytes could not be turned into article text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The file has no content.
+    #[error("the file is empty")]
+    Empty,
+    /// The file has only spaces and line breaks.
+    #[error("the file contains only white space")]
+    Blank,
+    /// NUL bytes: an image, PDF, word-processor file or UTF-16 without a byte-order mark.
+    #[error("the file looks binary (it contains NUL bytes at byte {offset}); import plain text or Markdown, e.g. save a Word or PDF file as .txt first{hint}")]
+    Binary {
+        /// Where the first NUL byte is.
+        offset: usize,
+        /// Extra advice when the bytes look like UTF-16 without a byte-order mark.
+        hint: &'static str,
+    },
+    /// Larger than the import limit.
+    #[error("the file is {size_bytes} bytes; articles larger than {limit_bytes} bytes are not imported")]
+    TooLarge {
+        /// The file's size.
+        size_bytes: u64,
+        /// The limit.
+        limit_bytes: u64,
+    },
+}
+
+/// The text of a file and what decoding did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text with LF line ends.
+    pub text: String,
+    /// What was done.
+    pub report: ImportReport,
+}
+
+/// Decodes `bytes` as an article: BOM first, then UTF-8, then detection of legacy encodings.
+///
+/// ```
+/// use lateral::io::import::decode;
+/// // "Größe" in Windows-1252, with a CRLF line end.
+/// let decoded = decode(b"Gr\xf6\xdfe der Studie\r\n", u64::MAX).unwrap();
+/// assert_eq!(decoded.text, "Größe der Studie\n");
+/// assert_eq!(decoded.report.encoding, "windows-1252");
+/// assert_eq!(decoded.report.crlf_normalised, 1);
+/// ```
+pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
+    let size_bytes = bytes.len() as u64;
+    if size_bytes > limit_bytes {
+        return Err(DecodeError::TooLarge {
+            size_bytes,
+            limit_bytes,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let (encoding, source, had_bom) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, _)) => (encoding, EncodingSource::Bom, true),
+        None => {
+            if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+                return Err(DecodeError::Binary {
+                    offset,
+                    hint: utf16_hint(bytes),
+                });
+            }
+            if std::str::from_utf8(bytes).is_ok() {
+                (encoding_rs::UTF_8, EncodingSource::ValidUtf8, false)
+            } else {
+                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                detector.feed(bytes, true);
+                (detector.guess(None, chardetng::Utf8Detection::Allow), EncodingSource::Detected, false)
+            }
+        }
+    };
+    // `decode` strips a BOM that matches the encoding.
+    let (text, _, had_errors) = encoding.decode(bytes);
+    let replacement_chars = if had_errors {
+        text.matches('\u{FFFD}').count()
+    } else {
+        0
+    };
+    let (text, crlf_normalised, cr_normalised) = normalise_line_ends(&text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Blank);
+    }
+    Ok(Decoded {
+        text,
+        report: ImportReport {
+            encoding: encoding.name().to_owned(),
+            encoding_source: source,
+            had_bom,
+            crlf_normalised,
+            cr_normalised,
+            replacement_chars,
+            size_bytes,
+        },
+    })
+}
+
+fn utf16_hint(bytes: &[u8]) -> &'static str {
+    let pairs = bytes.len() / 2;
+    if pairs == 0 {
+        return "";
+    }
+    let zeros_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    if zeros_odd * 2 > pairs || zeros_even * 2 > pairs {
+        "; it may be UTF-16 text without a byte-order mark: save it again as UTF-8"
+    } else {
+        ""
+    }
+}
+
+/// Turns CRLF and lone CR into LF; returns the text and how many of each were changed.
+#[must_use]
+pub fn normalise_line_ends(text: &str) -> (String, usize, usize) {
+    if !text.contains('\r') {
+        return (text.to_owned(), 0, 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut crlf, mut cr) = (0, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == '\r' {
+            if chars.next_if_eq(&'\n').is_some() {
+                crlf += 1;
+            } else {
+                cr += 1;
+            }
+            out.push('\n');
+        } else {
+            out.push(ch);
+        }
+    }
+    (out, crlf, cr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom() {
+        let decoded = decode("\u{FEFF}Straße".as_bytes(), u64::MAX).unwrap();
+        assert_eq!(decoded.text, "Straße");
+        assert!(decoded.report.had_bom);
+        assert_eq!(decoded.report.encoding, "UTF-8");
+        assert_eq!(decoded.report.encoding_source, EncodingSource::Bom);
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let text = "Größe „zitiert“ ẞ";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend(unit.to_le_bytes());
+            be.extend(unit.to_be_bytes());
+        }
+        let decoded = decode(&le, u64::MAX).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.report.encoding.as_str()), (text, "UTF-16LE"));
+        let decoded = decode(&be, u64::MAX).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.report.encoding.as_str()), (text, "UTF-16BE"));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_refused_with_hint() {
+        let bytes: Vec<u8> = "Hallo Welt".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let error = decode(&bytes, u64::MAX).unwrap_err();
+        assert!(error.to_string().contains("UTF-16 text without a byte-order mark"), "{error}");
+    }
+
+    #[test]
+    fn refuses_binary_empty_blank_and_large() {
+        let error = decode(b"%PDF-1.4\0\x01\x02", u64::MAX).unwrap_err();
+        assert_eq!(error, DecodeError::Binary { offset: 8, hint: "" });
+        assert!(error.to_string().contains("looks binary"));
+        assert_eq!(decode(b"", u64::MAX).unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b" \n\r\n", u64::MAX).unwrap_err(), DecodeError::Blank);
+        assert_eq!(
+            decode(b"abc", 2).unwrap_err().to_string(),
+            "the file is 3 bytes; articles larger than 2 bytes are not imported"
+        );
+    }
+
+    #[test]
+    fn normalises_and_counts_line_ends() {
+        assert_eq!(normalise_line_ends("a\r\nb\rc\n"), ("a\nb\nc\n".to_owned(), 1, 1));
+        let decoded = decode(b"eins\r\nzwei\r\n", u64::MAX).unwrap();
+        assert_eq!(decoded.text, "eins\nzwei\n");
+        assert_eq!((decoded.report.crlf_normalised, decoded.report.cr_normalised), (2, 0));
+    }
+
+    #[test]
+    fn latin1_german_is_detected() {
+        let bytes = b"Die \xc4nderung betrifft \xfcber 5,5 Milliarden Euro f\xfcr die Stra\xdfe.";
+        let decoded = decode(bytes, u64::MAX).unwrap();
+        assert_eq!(decoded.text, "Die Änderung betrifft über 5,5 Milliarden Euro für die Straße.");
+        assert_eq!(decoded.report.encoding_source, EncodingSource::Detected);
+        assert_eq!(decoded.report.encoding, "windows-1252");
+    }
+}

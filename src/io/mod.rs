@@ -1,0 +1,8 @@
+//! Reading and writing: article import and the project file.
+
+pub mod atomic;
+pub mod import;
+pub mod project_file;
+mod reanchor;
+
+pub use project_file::{LoadReport, ProjectFileError, load_project, save_project};

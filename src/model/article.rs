@@ -1,0 +1,158 @@
+//! Articles: the immutable imported text, its metadata, import report and page furniture.
+
+use super::ArticleId;
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// Bibliographic data of an article; editable after import.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    /// Headline or title.
+    pub title: String,
+    /// Newspaper, website or organisation that published it.
+    #[serde(default)]
+    pub outlet: String,
+    /// Authors, as written.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Publication date as written in the source (e.g. "27.10.2024", "Oct 2024").
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where it was found.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Language as a BCP 47 tag such as "de" or "en".
+    #[serde(default)]
+    pub language: String,
+}
+
+/// What the importer did to turn a file's bytes into the article text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Encoding the bytes were decoded from, e.g. "UTF-8", "windows-1252", "UTF-16LE".
+    pub encoding: String,
+    /// How the encoding was chosen.
+    pub encoding_source: EncodingSource,
+    /// Whether the file started with a byte-order mark (removed from the text).
+    pub had_bom: bool,
+    /// Number of CRLF line ends turned into LF.
+    pub crlf_normalised: usize,
+    /// Number of lone CR line ends turned into LF.
+    pub cr_normalised: usize,
+    /// Number of malformed byte sequences replaced by U+FFFD.
+    #[serde(default)]
+    pub replacement_chars: usize,
+    /// Size of the file in bytes.
+    pub size_bytes: u64,
+}
+
+/// How an article's encoding was determined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EncodingSource {
+    /// A byte-order mark named it.
+    Bom,
+    /// The bytes were valid UTF-8.
+    #[default]
+    ValidUtf8,
+    /// A statistical detector guessed it (the bytes were not UTF-8).
+    Detected,
+    /// The text was pasted or typed, not decoded from a file.
+    Pasted,
+}
+
+/// Why a passage was marked as page furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FurnitureKind {
+    /// A line that repeats another line nearby, e.g. a photo caption scraped two or three times.
+    RepeatedLine,
+    /// A leftover HTML tag such as `< p>` or `<br/>`.
+    HtmlTag,
+    /// A leftover HTML entity such as `&nbsp;`.
+    HtmlEntity,
+    /// Newsletter, sign-up, sharing or site-widget boilerplate.
+    Boilerplate,
+    /// A photo or image credit line.
+    ImageCredit,
+}
+
+impl FurnitureKind {
+    /// Human-readable name, for lists and reports.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            FurnitureKind::RepeatedLine => "repeated line",
+            FurnitureKind::HtmlTag => "HTML tag",
+            FurnitureKind::HtmlEntity => "HTML entity",
+            FurnitureKind::Boilerplate => "boilerplate",
+            FurnitureKind::ImageCredit => "image credit",
+        }
+    }
+}
+
+/// A passage that the importer thinks is not part of the article proper.
+///
+/// It is only a mark: the text stays as imported. A reader can hide marked passages,
+/// and can reject a mark (`ignored`), which is an undoable edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Furniture {
+    /// The marked bytes of the article text.
+    pub span: Span,
+    /// Why it was marked.
+    pub kind: FurnitureKind,
+    /// A sentence for the import report, e.g. "repeats line 9".
+    pub reason: String,
+    /// Set when the user says this is not furniture after all.
+    #[serde(default)]
+    pub rejected: bool,
+}
+
+/// One imported article. Its text never changes after import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id.
+    pub id: ArticleId,
+    /// Title, outlet, authors and so on.
+    pub meta: ArticleMeta,
+    /// Name of the file it was imported from, if any.
+    #[serde(default)]
+    pub source_file: Option<String>,
+    /// The text as imported (decoded, line ends normalised). Private so it cannot change.
+    text: String,
+    /// What import did.
+    pub import: ImportReport,
+    /// Passages marked as page furniture.
+    #[serde(default)]
+    pub furniture: Vec<Furniture>,
+}
+
+impl Article {
+    /// Creates an article around an imported text.
+    #[must_use]
+    pub fn new(id: ArticleId, meta: ArticleMeta, text: String, import: ImportReport) -> Self {
+        Self {
+            id,
+            meta,
+            source_file: None,
+            text,
+            import,
+            furniture: Vec::new(),
+        }
+    }
+
+    /// The article text, exactly as imported.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of words (runs of alphanumeric characters).
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        crate::text::word_count(&self.text)
+    }
+
+    /// The furniture marks that are in force (not rejected by the user).
+    pub fn active_furniture(&self) -> impl Iterator<Item = &Furniture> {
+        self.furniture.iter().filter(|f| !f.rejected)
+    }
+}

@@ -1,0 +1,20 @@
+//! The project model: articles, tags, annotations, edits and undo history. Plain Rust, no GUI.
+
+mod annotation;
+mod article;
+mod edit;
+mod history;
+mod ids;
+mod project;
+mod tag;
+
+pub use annotation::{Annotation, CONTEXT_CHARS};
+pub use article::{Article, ArticleMeta, EncodingSource, Furniture, FurnitureKind, ImportReport};
+pub use edit::{Edit, EditError, TagRemoval};
+pub use history::History;
+pub use ids::{AnnotationId, ArticleId, TagId};
+pub use project::{FORMAT_VERSION, Orphan, Project};
+pub use tag::{Rgb, Tag, default_tags};
+
+#[cfg(test)]
+mod tests;

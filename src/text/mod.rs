@@ -1,0 +1,82 @@
+//! Text positions and small text helpers shared by the model, import, comparison and the GUI.
+
+mod span;
+
+pub use span::{Span, SpanError, merge_ranges};
+
+/// Counts words: maximal runs of alphanumeric characters (hyphens and apostrophes inside a
+/// word keep it one word, so "Friedrich-Naumann-Stiftung" counts once).
+///
+/// ```
+/// assert_eq!(lateral::text::word_count("Bis zu 5,5 Milliarden US-Dollar."), 5);
+/// ```
+#[must_use]
+pub fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch.is_alphanumeric() {
+            count += usize::from(!in_word);
+            in_word = true;
+        } else {
+            let joins = matches!(ch, '-' | '\'' | '’' | ',' | '.')
+                && chars.peek().is_some_and(|next| next.is_alphanumeric());
+            in_word = in_word && joins;
+        }
+    }
+    count
+}
+
+/// Returns at most `max_chars` characters of `text` that end at byte `end`.
+#[must_use]
+pub fn chars_before(text: &str, end: usize, max_chars: usize) -> &str {
+    let Some(head) = text.get(..end) else {
+        return "";
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(max_chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if max_chars == 0 { "" } else { &head[start..] }
+}
+
+/// Returns at most `max_chars` characters of `text` that start at byte `start`.
+#[must_use]
+pub fn chars_after(text: &str, start: usize, max_chars: usize) -> &str {
+    let Some(tail) = text.get(start..) else {
+        return "";
+    };
+    let end = tail.char_indices().nth(max_chars).map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+/// Number of characters (Unicode scalar values) before byte offset `byte`.
+#[must_use]
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |head| head.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_german_words_and_numbers() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("Friedrich-Naumann-Stiftung für die Freiheit"), 4);
+        assert_eq!(word_count("„Russland wendet sich“, sagt Guseinova."), 5);
+        assert_eq!(word_count("20.000 Soldaten - 5,5 Mrd."), 4);
+    }
+
+    #[test]
+    fn context_windows_respect_chars() {
+        let text = "Größe ändert";
+        assert_eq!(chars_before(text, 7, 3), "öße");
+        assert_eq!(chars_before(text, 7, 0), "");
+        assert_eq!(chars_after(text, 8, 3), "änd");
+        assert_eq!(chars_after(text, 99, 3), "");
+        assert_eq!(char_offset(text, 7), 5);
+    }
+}
