@@ -12,7 +12,13 @@ pub fn run(path: &Path, out: &mut impl Write) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_info(project: &crate::model::Project, notes: &[String], out: &mut impl Write) -> std::io::Result<()> {
+use std::fmt::Write as _;
+
+fn write_info(
+    project: &crate::model::Project,
+    notes: &[String],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     writeln!(out, "{}", project.title())?;
     writeln!(
         out,
@@ -21,31 +27,44 @@ fn write_info(project: &crate::model::Project, notes: &[String], out: &mut impl 
         project.annotations().len(),
         project.tags().len()
     )?;
-    let tag_names: Vec<&str> = project.tags().iter().map(|t| t.name.as_str()).collect();
     writeln!(out)?;
-    writeln!(out, "{:<4} {:>7}  {}  title", "id", "words", tag_names.iter().map(|n| format!("{n:>11}")).collect::<String>())?;
-    for article in project.articles() {
-        let counts: String = project
-            .tags()
-            .iter()
-            .map(|tag| {
-                let n = project
-                    .annotations_of(article.id)
-                    .filter(|a| a.tag_id == tag.id)
-                    .count();
-                format!("{n:>11}")
-            })
-            .collect();
-        writeln!(out, "{:<4} {:>7}  {counts}  {}", article.id.to_string(), article.word_count(), article.meta.title)?;
+    let mut header = format!("{:<4} {:>7}", "id", "words");
+    for tag in project.tags() {
+        let _ = write!(header, " {:>12}", tag.name);
     }
-    let totals: String = project
-        .tags()
+    writeln!(out, "{header}  title")?;
+    for article in project.articles() {
+        let mut row = format!("{:<4} {:>7}", article.id.to_string(), article.word_count());
+        for tag in project.tags() {
+            let n = project
+                .annotations_of(article.id)
+                .filter(|a| a.tag_id == tag.id)
+                .count();
+            let _ = write!(row, " {n:>12}");
+        }
+        writeln!(out, "{row}  {}", article.meta.title)?;
+    }
+    let words: usize = project
+        .articles()
         .iter()
-        .map(|tag| format!("{:>11}", project.annotations().iter().filter(|a| a.tag_id == tag.id).count()))
-        .collect();
-    writeln!(out, "{:<4} {:>7}  {totals}", "all", project.articles().iter().map(crate::model::Article::word_count).sum::<usize>())?;
+        .map(crate::model::Article::word_count)
+        .sum();
+    let mut totals = format!("{:<4} {words:>7}", "all");
+    for tag in project.tags() {
+        let n = project
+            .annotations()
+            .iter()
+            .filter(|a| a.tag_id == tag.id)
+            .count();
+        let _ = write!(totals, " {n:>12}");
+    }
+    writeln!(out, "{totals}")?;
     if !project.orphans().is_empty() {
-        writeln!(out, "\n{} orphaned annotations (could not be placed):", project.orphans().len())?;
+        writeln!(
+            out,
+            "\n{} orphaned annotations (could not be placed):",
+            project.orphans().len()
+        )?;
         for orphan in project.orphans() {
             writeln!(out, "  {}: {}", orphan.annotation.id, orphan.reason)?;
         }

@@ -2,6 +2,7 @@
 
 mod import;
 mod info;
+mod upgrade;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,11 @@ pub enum Command {
         /// The project file.
         project: PathBuf,
     },
+    /// Rewrite a project file in the current format (the old file is kept as .bak).
+    Upgrade {
+        /// The project file.
+        project: PathBuf,
+    },
 }
 
 /// Runs a subcommand, printing results to stdout and errors to stderr.
@@ -51,6 +57,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import { project, files } => import::run(&project, &files, &mut out),
         Command::Info { project } => info::run(&project, &mut out),
         Command::Validate { project } => validate::run(&project, &mut out),
+        Command::Upgrade { project } => upgrade::run(&project, &mut out),
     };
     match result {
         Ok(code) => code,

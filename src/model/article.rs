@@ -116,13 +116,14 @@ pub struct Article {
     /// Name of the file it was imported from, if any.
     #[serde(default)]
     pub source_file: Option<String>,
-    /// The text as imported (decoded, line ends normalised). Private so it cannot change.
-    text: String,
     /// What import did.
     pub import: ImportReport,
     /// Passages marked as page furniture.
     #[serde(default)]
     pub furniture: Vec<Furniture>,
+    /// The text as imported (decoded, line ends normalised). Private so it cannot change.
+    /// Last, so that the project file shows the metadata before the long text.
+    text: String,
 }
 
 impl Article {

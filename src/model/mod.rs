@@ -6,6 +6,7 @@ mod edit;
 mod history;
 mod ids;
 mod project;
+mod synthetic;
 mod tag;
 
 pub use annotation::{Annotation, CONTEXT_CHARS};
@@ -14,6 +15,7 @@ pub use edit::{Edit, EditError, TagRemoval};
 pub use history::History;
 pub use ids::{AnnotationId, ArticleId, TagId};
 pub use project::{FORMAT_VERSION, Orphan, Project};
+pub use synthetic::{synthetic_project, synthetic_text};
 pub use tag::{Rgb, Tag, default_tags};
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The project: articles, tag set, annotations and notes, changed only through [`Edit`]s.
 
-use super::{Annotation, AnnotationId, Article, ArticleId, Edit, EditError, Tag, TagId, default_tags};
+use super::{
+    Annotation, AnnotationId, Article, ArticleId, Edit, EditError, Tag, TagId, default_tags,
+};
 use serde::{Deserialize, Serialize};
 
 /// The project file format this version of Lateral writes.
@@ -19,7 +21,7 @@ pub struct Orphan {
 
 /// A Lateral project. Fields are private: every change goes through [`Project::apply`], which
 /// validates it and returns its inverse for undo.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Project {
     /// Version of the file format; written first so that a reader can check it early.
     format_version: u32,
@@ -36,6 +38,21 @@ pub struct Project {
     #[serde(skip)]
     revision: u64,
 }
+
+/// Equal when the content is equal; the revision counter is not content.
+impl PartialEq for Project {
+    fn eq(&self, other: &Self) -> bool {
+        self.format_version == other.format_version
+            && self.title == other.title
+            && self.notes == other.notes
+            && self.tags == other.tags
+            && self.articles == other.articles
+            && self.annotations == other.annotations
+            && self.orphans == other.orphans
+    }
+}
+
+impl Eq for Project {}
 
 impl Default for Project {
     fn default() -> Self {

@@ -1,0 +1,6 @@
+//! Integration tests, one binary with one module per concern.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
+
+mod import;
+mod project_file;
