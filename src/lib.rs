@@ -8,8 +8,13 @@
 //! - [`model`]: [`model::Project`], articles, tags, annotations, [`model::Edit`] and undo.
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
 //! - [`cli`]: the `lateral` subcommands.
+//! - `app` and `ui` (feature `gui`): the desktop app on eframe/egui.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod text;
+#[cfg(feature = "gui")]
+pub mod ui;

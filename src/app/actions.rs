@@ -1,0 +1,171 @@
+//! The catalogue of user actions: each owns its label, tooltip and keyboard shortcut, and the
+//! menus and shortcut handling are built from it.
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Something the user can do from a menu or with a shortcut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Start an empty project.
+    NewProject,
+    /// Open a project file.
+    OpenProject,
+    /// Save the project.
+    Save,
+    /// Save the project under a new name.
+    SaveAs,
+    /// Import text or Markdown files as articles.
+    ImportArticles,
+    /// Paste an article's text.
+    PasteArticle,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Delete the selected annotation.
+    DeleteAnnotation,
+    /// Find in the articles.
+    Find,
+    /// Edit the tag set.
+    EditTags,
+    /// Edit the focused article's title, outlet, authors, date and URL.
+    EditArticleDetails,
+    /// Switch between light and dark.
+    ToggleTheme,
+    /// Larger article text.
+    TextLarger,
+    /// Smaller article text.
+    TextSmaller,
+    /// Default article text size.
+    TextReset,
+    /// Hide or dim page furniture.
+    ToggleFurniture,
+    /// Scroll all columns together.
+    ToggleLinkedScrolling,
+    /// Open the focused column's article in one more column.
+    AddColumn,
+}
+
+impl Action {
+    /// Every action, in menu order.
+    pub const ALL: [Action; 20] = [
+        Action::NewProject,
+        Action::OpenProject,
+        Action::Save,
+        Action::SaveAs,
+        Action::ImportArticles,
+        Action::PasteArticle,
+        Action::Quit,
+        Action::Undo,
+        Action::Redo,
+        Action::DeleteAnnotation,
+        Action::Find,
+        Action::EditTags,
+        Action::EditArticleDetails,
+        Action::ToggleTheme,
+        Action::TextLarger,
+        Action::TextSmaller,
+        Action::TextReset,
+        Action::ToggleFurniture,
+        Action::ToggleLinkedScrolling,
+        Action::AddColumn,
+    ];
+
+    /// Menu label; labels that open a dialog end in "…".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::NewProject => "New project",
+            Action::OpenProject => "Open project…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save as…",
+            Action::ImportArticles => "Import articles…",
+            Action::PasteArticle => "Paste article…",
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::DeleteAnnotation => "Delete annotation",
+            Action::Find => "Find…",
+            Action::EditTags => "Edit tags…",
+            Action::EditArticleDetails => "Article details…",
+            Action::ToggleTheme => "Dark theme",
+            Action::TextLarger => "Larger text",
+            Action::TextSmaller => "Smaller text",
+            Action::TextReset => "Default text size",
+            Action::ToggleFurniture => "Hide page furniture",
+            Action::ToggleLinkedScrolling => "Linked scrolling",
+            Action::AddColumn => "Add column",
+        }
+    }
+
+    /// Longer explanation shown on hover.
+    #[must_use]
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Action::NewProject => "Start an empty project with the default tags",
+            Action::OpenProject => "Open a Lateral project file (.ron)",
+            Action::Save => "Save the project to its file",
+            Action::SaveAs => "Save the project to a new file",
+            Action::ImportArticles => "Add text or Markdown files as articles; you can also drop files on the window",
+            Action::PasteArticle => "Add an article by pasting its text",
+            Action::Quit => "Close Lateral; asks first if there are unsaved changes",
+            Action::Undo => "Undo the last change",
+            Action::Redo => "Redo the last undone change",
+            Action::DeleteAnnotation => "Delete the selected annotation",
+            Action::Find => "Find text in the open articles and across the project",
+            Action::EditTags => "Rename, recolour, add, remove and reorder tags and set their keys",
+            Action::EditArticleDetails => "Edit the title, outlet, authors, date and URL of the focused article",
+            Action::ToggleTheme => "Switch between the light and the dark theme",
+            Action::TextLarger => "Make article text larger",
+            Action::TextSmaller => "Make article text smaller",
+            Action::TextReset => "Reset article text to the default size",
+            Action::ToggleFurniture => "Hide page furniture (repeated captions, site widgets, leftover HTML) instead of dimming it",
+            Action::ToggleLinkedScrolling => "Scroll all article columns together",
+            Action::AddColumn => "Show one more article column (up to four)",
+        }
+    }
+
+    /// Keyboard shortcut, if any.
+    #[must_use]
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let command = Modifiers::COMMAND;
+        let command_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        let shortcut = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Action::NewProject => shortcut(command, Key::N),
+            Action::OpenProject => shortcut(command, Key::O),
+            Action::Save => shortcut(command, Key::S),
+            Action::SaveAs => shortcut(command_shift, Key::S),
+            Action::ImportArticles => shortcut(command, Key::I),
+            Action::Quit => shortcut(command, Key::Q),
+            Action::Undo => shortcut(command, Key::Z),
+            Action::Redo => shortcut(command_shift, Key::Z),
+            Action::DeleteAnnotation => shortcut(Modifiers::NONE, Key::Delete),
+            Action::Find => shortcut(command, Key::F),
+            Action::TextLarger => shortcut(command, Key::Plus),
+            Action::TextSmaller => shortcut(command, Key::Minus),
+            Action::TextReset => shortcut(command, Key::Num0),
+            Action::PasteArticle
+            | Action::EditTags
+            | Action::EditArticleDetails
+            | Action::ToggleTheme
+            | Action::ToggleFurniture
+            | Action::ToggleLinkedScrolling
+            | Action::AddColumn => None,
+        }
+    }
+
+    /// More shortcuts for the same action (Ctrl+Y for redo, Ctrl+= for larger text).
+    #[must_use]
+    pub fn extra_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        const LARGER_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
+        match self {
+            Action::Redo => &[REDO_Y],
+            Action::TextLarger => &[LARGER_EQUALS],
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! Modal questions (unsaved changes, recovery, removing a tag in use) and the editor windows
+//! (tags, article details, pasted article).
+
+use crate::app::command::{Command, meta_edit, new_tag, remove_tag_edit};
+use crate::app::{App, Modal, Pending};
+use crate::model::{Edit, Rgb, Tag};
+use eframe::egui;
+
+/// Draws whichever dialogs are open.
+pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
+    if let Some(modal) = app.modal.clone() {
+        modal_ui(ui, app, modal);
+    }
+    if app.drafts.tag_editor {
+        tag_editor_ui(ui, app);
+    }
+    if app.drafts.article_meta.is_some() {
+        article_meta_ui(ui, app);
+    }
+    if app.drafts.paste.is_some() {
+        paste_ui(ui, app);
+    }
+}
+
+fn modal_ui(ui: &mut egui::Ui, app: &mut App, modal: Modal) {
+    let response = egui::Modal::new(egui::Id::unique("lateral_modal")).show(ui.ctx(), |ui| {
+        ui.set_max_width(440.0);
+        match &modal {
+            Modal::UnsavedChanges(pending) => unsaved_ui(ui, app, pending),
+            Modal::Recovery(info) => {
+                ui.heading("Restore unsaved work?");
+                ui.label(format!(
+                    "Lateral did not close properly last time. Unsaved changes to “{}” were autosaved at {}.",
+                    info.title, info.saved_at
+                ));
+                if let Some(path) = &info.project_path {
+                    ui.label(format!("Project file: {}", path.display()));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        app.commands.push(Command::RestoreRecovery);
+                        app.modal = None;
+                    }
+                    if ui.button("Discard").on_hover_text("Delete the autosaved changes").clicked() {
+                        app.commands.push(Command::DiscardRecovery);
+                        app.modal = None;
+                    }
+                });
+            }
+            Modal::RemoveTag { tag_id, reassign_to } => remove_tag_ui(ui, app, *tag_id, *reassign_to),
+        }
+    });
+    if response.should_close() && !matches!(modal, Modal::Recovery(_)) {
+        app.modal = None;
+    }
+}
+
+fn unsaved_ui(ui: &mut egui::Ui, app: &mut App, pending: &Pending) {
+    let what = match pending {
+        Pending::NewProject => "starting a new project",
+        Pending::Open(_) | Pending::Sample => "opening another project",
+        Pending::Quit => "closing",
+    };
+    ui.heading("Unsaved changes");
+    ui.label(format!("“{}” has changes that are not saved. Save them before {what}?", app.doc.project.title()));
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() {
+            app.modal = None;
+            match app.doc.path.clone().filter(|_| !app.doc.is_sample) {
+                Some(path) => {
+                    app.save_to(&path);
+                    if !app.is_dirty() {
+                        app.proceed(pending.clone());
+                    }
+                }
+                None => app.push_command(Command::Save),
+            }
+        }
+        if ui.button("Don't save").on_hover_text("Discard the changes").clicked() {
+            app.modal = None;
+            app.proceed(pending.clone());
+        }
+        if ui.button("Cancel").clicked() {
+            app.modal = None;
+        }
+    });
+}
+
+fn remove_tag_ui(ui: &mut egui::Ui, app: &mut App, tag_id: crate::model::TagId, reassign_to: Option<crate::model::TagId>) {
+    let project = &app.doc.project;
+    let Some(tag) = project.tag(tag_id) else {
+        app.modal = None;
+        return;
+    };
+    let used = project.annotations().iter().filter(|a| a.tag_id == tag_id).count();
+    ui.heading(format!("Remove the tag “{}”?", tag.name));
+    ui.label(format!("{used} annotations use it. What should happen to them?"));
+    let mut choice = reassign_to;
+    ui.radio_value(&mut choice, None, "Delete them");
+    for other in project.tags().iter().filter(|t| t.id != tag_id) {
+        ui.radio_value(&mut choice, Some(other.id), format!("Tag them as “{}”", other.name));
+    }
+    if choice != reassign_to {
+        app.modal = Some(Modal::RemoveTag { tag_id, reassign_to: choice });
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Remove tag").clicked() {
+            let edit = remove_tag_edit(project, tag_id, choice);
+            app.commands.push(Command::Edit(edit));
+            app.modal = None;
+        }
+        if ui.button("Cancel").clicked() {
+            app.modal = None;
+        }
+    });
+}
+
+fn tag_editor_ui(ui: &mut egui::Ui, app: &mut App) {
+    let mut open = true;
+    let mut commands = Vec::new();
+    let mut modal = None;
+    egui::Window::new("Tags").open(&mut open).resizable(false).default_width(520.0).show(ui.ctx(), |ui| {
+        ui.label("Changes apply at once and can be undone. Keys tag the selected text.");
+        let tags = app.doc.project.tags().to_vec();
+        egui::Grid::new("tag_grid").num_columns(6).spacing([8.0, 6.0]).show(ui, |ui| {
+            ui.label("Name");
+            ui.label("Colour");
+            ui.label("Key");
+            ui.label("Speaker");
+            ui.label("Order");
+            ui.label("");
+            ui.end_row();
+            for (index, tag) in tags.iter().enumerate() {
+                if let Some(edit) = tag_row_ui(ui, app, tag, index, tags.len(), &mut modal) {
+                    commands.push(Command::Edit(edit));
+                }
+                ui.end_row();
+            }
+        });
+        if ui.button("Add tag").clicked() {
+            commands.push(Command::Edit(Edit::AddTag { tag: new_tag(&app.doc.project), index: None }));
+        }
+    });
+    app.drafts.tag_editor = open;
+    if modal.is_some() {
+        app.modal = modal;
+    }
+    app.commands.extend(commands);
+}
+
+fn tag_row_ui(ui: &mut egui::Ui, app: &mut App, tag: &Tag, index: usize, count: usize, modal: &mut Option<Modal>) -> Option<Edit> {
+    let mut edit = None;
+    let mut changed = tag.clone();
+    let name = app.drafts.tag_names.entry(tag.id).or_insert_with(|| tag.name.clone());
+    let response = ui
+        .add(egui::TextEdit::singleline(name).desired_width(120.0))
+        .on_hover_text(&tag.description)
+        .accessible_name(format!("Name of tag {}", tag.name));
+    if response.lost_focus() {
+        if name.trim().is_empty() {
+            name.clone_from(&tag.name);
+        } else {
+            name.trim().clone_into(&mut changed.name);
+        }
+        app.drafts.tag_names.remove(&tag.id);
+    }
+    let mut colour = [tag.colour.0, tag.colour.1, tag.colour.2];
+    if ui.color_edit_button_srgb(&mut colour).accessible_name(format!("Colour of tag {}", tag.name)).changed() {
+        changed.colour = Rgb(colour[0], colour[1], colour[2]);
+    }
+    let mut key = tag.key.map(String::from).unwrap_or_default();
+    let key_response = ui
+        .add(egui::TextEdit::singleline(&mut key).desired_width(24.0).char_limit(1))
+        .accessible_name(format!("Key of tag {}", tag.name));
+    if key_response.changed() {
+        changed.key = key.chars().next();
+    }
+    let mut has_speaker = tag.has_speaker;
+    if ui
+        .checkbox(&mut has_speaker, "")
+        .on_hover_text("Passages with this tag name a speaker")
+        .accessible_name(format!("Speaker for tag {}", tag.name))
+        .changed()
+    {
+        changed.has_speaker = has_speaker;
+    }
+    ui.horizontal(|ui| {
+        if ui.add_enabled(index > 0, egui::Button::new("▲").small()).on_hover_text(format!("Move “{}” up", tag.name)).clicked() {
+            edit = Some(Edit::MoveTag { tag_id: tag.id, to_index: index - 1 });
+        }
+        if ui.add_enabled(index + 1 < count, egui::Button::new("▼").small()).on_hover_text(format!("Move “{}” down", tag.name)).clicked() {
+            edit = Some(Edit::MoveTag { tag_id: tag.id, to_index: index + 1 });
+        }
+    });
+    let used = app.doc.project.annotations().iter().any(|a| a.tag_id == tag.id);
+    if ui.add_enabled(count > 1, egui::Button::new("Remove")).on_hover_text(format!("Remove “{}”", tag.name)).clicked() {
+        if used {
+            *modal = Some(Modal::RemoveTag { tag_id: tag.id, reassign_to: None });
+        } else {
+            edit = Some(Edit::RemoveTag { tag_id: tag.id });
+        }
+    }
+    if changed != *tag {
+        edit = Some(Edit::UpdateTag { tag: changed });
+    }
+    edit
+}
+
+fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
+    let Some((article_id, mut meta, mut authors)) = app.drafts.article_meta.clone() else { return };
+    let mut open = true;
+    let mut done = None;
+    egui::Window::new("Article details").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
+        egui::Grid::new("meta_grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+            let field = |ui: &mut egui::Ui, label: &str, value: &mut String| {
+                let label = ui.label(label);
+                ui.add(egui::TextEdit::singleline(value).desired_width(320.0)).labelled_by(label.id);
+                ui.end_row();
+            };
+            field(ui, "Title", &mut meta.title);
+            field(ui, "Outlet", &mut meta.outlet);
+            field(ui, "Authors", &mut authors);
+            let mut date = meta.date.clone().unwrap_or_default();
+            field(ui, "Date", &mut date);
+            meta.date = (!date.trim().is_empty()).then(|| date.trim().to_owned());
+            let mut url = meta.url.clone().unwrap_or_default();
+            field(ui, "URL", &mut url);
+            meta.url = (!url.trim().is_empty()).then(|| url.trim().to_owned());
+            field(ui, "Language", &mut meta.language);
+        });
+        ui.label(egui::RichText::new("Authors: separate several with commas. Date: as written in the source.").small().weak());
+        ui.horizontal(|ui| {
+            if ui.button("Apply").clicked() {
+                done = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    match (done, open) {
+        (Some(true), _) => {
+            meta.authors = authors.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect();
+            app.commands.push(Command::Edit(meta_edit(article_id, meta)));
+            app.drafts.article_meta = None;
+        }
+        (Some(false), _) | (None, false) => app.drafts.article_meta = None,
+        (None, true) => app.drafts.article_meta = Some((article_id, meta, authors)),
+    }
+}
+
+fn paste_ui(ui: &mut egui::Ui, app: &mut App) {
+    let Some((mut text, mut title)) = app.drafts.paste.clone() else { return };
+    let mut open = true;
+    let mut done = None;
+    egui::Window::new("Paste article").open(&mut open).default_width(560.0).show(ui.ctx(), |ui| {
+        ui.label("Paste the article's text below (Ctrl+V). It is kept exactly as pasted; line ends are normalised.");
+        ui.horizontal(|ui| {
+            let label = ui.label("Title:");
+            ui.add(egui::TextEdit::singleline(&mut title).hint_text("empty: the first line").desired_width(400.0)).labelled_by(label.id);
+        });
+        let label = ui.label("Text:");
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            ui.add(egui::TextEdit::multiline(&mut text).desired_rows(12).desired_width(f32::INFINITY)).labelled_by(label.id);
+        });
+        ui.horizontal(|ui| {
+            if ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add article")).clicked() {
+                done = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    match (done, open) {
+        (Some(true), _) => {
+            app.commands.push(Command::PasteArticle { text, title });
+            app.drafts.paste = None;
+        }
+        (Some(false), _) | (None, false) => app.drafts.paste = None,
+        (None, true) => app.drafts.paste = Some((text, title)),
+    }
+}

@@ -1,0 +1,49 @@
+//! Drawing: one panel per file. Panels read the project and push commands; they change only
+//! view state (columns, filters, drafts) directly.
+
+mod articles;
+mod columns;
+mod dialogs;
+pub mod highlight;
+mod inspector;
+mod menu;
+pub mod reader;
+pub mod theme;
+
+use crate::app::App;
+use eframe::egui;
+
+/// Draws the whole window.
+pub fn draw(ui: &mut egui::Ui, app: &mut App) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app));
+    egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, app));
+    egui::Panel::left("articles")
+        .resizable(true)
+        .default_size(270.0)
+        .min_size(180.0)
+        .show(ui, |ui| articles::articles_ui(ui, app));
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(240.0)
+        .show(ui, |ui| inspector::inspector_ui(ui, app));
+    egui::CentralPanel::default().show(ui, |ui| columns::columns_ui(ui, app));
+    dialogs::dialogs_ui(ui, app);
+    if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+        drop_hint_ui(ui);
+    }
+}
+
+/// A banner while files are dragged over the window.
+fn drop_hint_ui(ui: &egui::Ui) {
+    let rect = ui.ctx().content_rect();
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop text or Markdown files to import them, or a .ron project to open it",
+        egui::FontId::proportional(20.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,154 @@
+//! Colours, fonts and visual constants in one place; tag colours from the model's plain RGB.
+
+use crate::model::Rgb;
+use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily, FontId};
+use std::sync::Arc;
+
+/// The bundled serif for article text (Noto Serif: full German coverage, ẞ, typographic quotes).
+const ARTICLE_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
+const ARTICLE_FONT_NAME: &str = "NotoSerif";
+
+/// Default size of article text in points.
+pub const DEFAULT_TEXT_SIZE: f32 = 16.0;
+/// Smallest and largest article text size.
+pub const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f32> = 10.0..=32.0;
+/// Space below each paragraph, as a fraction of the text size.
+pub const PARAGRAPH_SPACING: f32 = 0.6;
+/// How long a revealed passage flashes, in seconds.
+pub const FLASH_SECONDS: f64 = 1.6;
+
+/// The font family used for article text.
+#[must_use]
+pub fn article_family() -> FontFamily {
+    FontFamily::Name(ARTICLE_FONT_NAME.into())
+}
+
+/// The font for article text at `size` points.
+#[must_use]
+pub fn article_font(size: f32) -> FontId {
+    FontId::new(size, article_family())
+}
+
+/// Installs the bundled article font, also as a fallback for the interface font.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        ARTICLE_FONT_NAME.to_owned(),
+        Arc::new(FontData::from_static(ARTICLE_FONT)),
+    );
+    let proportional = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let mut article = vec![ARTICLE_FONT_NAME.to_owned()];
+    article.extend(proportional);
+    fonts.families.insert(article_family(), article);
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push(ARTICLE_FONT_NAME.to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Light or dark interface.
+pub fn apply_theme(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+}
+
+/// A tag colour as an opaque paint colour.
+#[must_use]
+pub fn tag_colour(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// The background tint of a tagged passage: readable under text in both themes.
+#[must_use]
+pub fn tag_fill(rgb: Rgb, dark: bool, selected: bool) -> Color32 {
+    let alpha = match (dark, selected) {
+        (false, false) => 0.28,
+        (false, true) => 0.55,
+        (true, false) => 0.30,
+        (true, true) => 0.60,
+    };
+    blend(background(dark), tag_colour(rgb), alpha)
+}
+
+/// Page background behind article text.
+#[must_use]
+pub fn background(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x1e, 0x1f, 0x22)
+    } else {
+        Color32::from_rgb(0xfd, 0xfc, 0xf8)
+    }
+}
+
+/// Article text colour.
+#[must_use]
+pub fn text_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xe6, 0xe3, 0xdc)
+    } else {
+        Color32::from_rgb(0x1f, 0x1f, 0x1f)
+    }
+}
+
+/// Colour of page furniture shown dimmed.
+#[must_use]
+pub fn furniture_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0x77, 0x77, 0x77)
+    } else {
+        Color32::from_rgb(0x99, 0x99, 0x99)
+    }
+}
+
+/// Background of a find hit; the current hit is stronger.
+#[must_use]
+pub fn search_fill(dark: bool, current: bool) -> Color32 {
+    match (dark, current) {
+        (false, false) => Color32::from_rgb(0xff, 0xf1, 0x76),
+        (false, true) => Color32::from_rgb(0xff, 0xb3, 0x47),
+        (true, false) => Color32::from_rgb(0x6b, 0x5d, 0x00),
+        (true, true) => Color32::from_rgb(0xa8, 0x5c, 0x00),
+    }
+}
+
+/// Translucent overlay of the text selection.
+#[must_use]
+pub fn selection_fill(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgba_unmultiplied(0x5a, 0x9b, 0xff, 90)
+    } else {
+        Color32::from_rgba_unmultiplied(0x33, 0x77, 0xff, 70)
+    }
+}
+
+/// Colour for error notifications.
+#[must_use]
+pub fn error_colour(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(0xff, 0x8a, 0x80)
+    } else {
+        Color32::from_rgb(0xb0, 0x1c, 0x1c)
+    }
+}
+
+/// Mixes `over` into `base` by `alpha` (0 = base, 1 = over), giving an opaque colour.
+#[must_use]
+pub fn blend(base: Color32, over: Color32, alpha: f32) -> Color32 {
+    let mix = |a: u8, b: u8| (f32::from(a) * (1.0 - alpha) + f32::from(b) * alpha).round() as u8;
+    Color32::from_rgb(
+        mix(base.r(), over.r()),
+        mix(base.g(), over.g()),
+        mix(base.b(), over.b()),
+    )
+}
