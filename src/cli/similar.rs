@@ -1,0 +1,73 @@
+//! `lateral similar P` (or files): near-duplicate pairs with their containment, and groups.
+
+use super::sources::{Format, label, open_project, resolve};
+use crate::compare::Document;
+use crate::compare::similarity::{PairScore, group, near_duplicates_of_shingles};
+use crate::model::{Article, ArticleId};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Finds near-duplicates among the project's articles and/or the files.
+pub fn run(
+    project: Option<&Path>,
+    files: &[PathBuf],
+    threshold: f64,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
+    let project = open_project(project)?;
+    let mut articles: Vec<Article> = project.as_ref().map(|p| p.articles().to_vec()).unwrap_or_default();
+    let first_file_id = project.as_ref().map_or(1, |p| p.fresh_article_id().0);
+    for (offset, mut article) in resolve(files, None)?.into_iter().enumerate() {
+        article.id = ArticleId(first_file_id + offset as u64);
+        articles.push(article);
+    }
+    if articles.len() < 2 {
+        return Err("similar needs a project or files with at least two articles".to_owned());
+    }
+    let shingled: Vec<(ArticleId, Vec<u64>)> = articles
+        .iter()
+        .map(|article| {
+            let furniture: Vec<_> = article.active_furniture().map(|f| f.span).collect();
+            (article.id, Document::new(article.text(), &furniture).shingles())
+        })
+        .collect();
+    let pairs = near_duplicates_of_shingles(&shingled, threshold);
+    let written = match format {
+        Format::Json => {
+            let groups = group(&pairs);
+            let json = serde_json::json!({ "pairs": pairs, "groups": groups });
+            serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+        }
+        Format::Text => write_text(&pairs, &articles, threshold, out),
+    };
+    written.map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_text(pairs: &[PairScore], articles: &[Article], threshold: f64, out: &mut impl Write) -> std::io::Result<()> {
+    let name = |article_id: ArticleId| {
+        articles.iter().find(|a| a.id == article_id).map_or_else(|| article_id.to_string(), |a| format!("{article_id} {}", label(a)))
+    };
+    writeln!(out, "{} articles, {} pairs with containment of at least {:.0}%", articles.len(), pairs.len(), threshold * 100.0)?;
+    if !pairs.is_empty() {
+        writeln!(out, "{:>6} {:>7} {:>7}  pair", "score", "A in B", "B in A")?;
+    }
+    for pair in pairs {
+        writeln!(
+            out,
+            "{:>5.1}% {:>6.1}% {:>6.1}%  {}  ~  {}",
+            pair.score() * 100.0,
+            pair.containment.a_in_b * 100.0,
+            pair.containment.b_in_a * 100.0,
+            name(pair.a),
+            name(pair.b)
+        )?;
+    }
+    for (number, members) in group(pairs).iter().enumerate() {
+        let list: Vec<String> = members.iter().map(ToString::to_string).collect();
+        writeln!(out, "group {}: {}", number + 1, list.join(", "))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,307 @@
+//! Sentence alignment of two texts, robust to reordering, merges, splits and paraphrase.
+//!
+//! Each sentence becomes a set of features: word stems (the first six letters of a lower-case
+//! word, so inflections and compounds meet) and number values (so "5,5 Milliarden" meets
+//! "5.5 billion"), weighted by inverse document frequency over both texts' sentences. Pairs
+//! are scored by weighted Dice; candidates come from an inverted index (not all pairs), the
+//! best pairs are taken greedily one to one, and then a matched sentence takes in an
+//! unmatched neighbour that the other side also contains (a merge or a split).
+
+use super::document::Document;
+use crate::text::{TokenKind, find_numbers};
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+/// Candidates kept per sentence of A.
+const CANDIDATES: usize = 6;
+/// A neighbour joins a row when this share of its weight is found on the other side.
+const MERGE_CONTAINMENT: f64 = 0.5;
+/// Added to the weight of the lighter side in containment, so that a headline of two common
+/// words is not "contained" everywhere.
+const SHORT_SENTENCE_DAMPING: f64 = 3.0;
+/// Weight factor of numbers: a shared number is strong evidence of a shared fact.
+const NUMBER_WEIGHT: f64 = 2.0;
+/// Most sentences on one side of a row.
+const MAX_MERGE: usize = 3;
+
+/// A row of the alignment, before diffing: sentence indices of A and B.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedRow {
+    /// A's sentences, ascending and consecutive.
+    pub a: Vec<usize>,
+    /// B's sentences, ascending and consecutive.
+    pub b: Vec<usize>,
+    /// Weighted Dice similarity of the two sides.
+    pub score: f64,
+    /// Whether the row is out of A's order.
+    pub moved: bool,
+}
+
+struct Features {
+    /// Per sentence: sorted feature hashes.
+    sets: Vec<Vec<u64>>,
+    /// The features that are numbers.
+    numbers: std::collections::HashSet<u64>,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn features(doc: &Document) -> Features {
+    let tokens = doc.tokens();
+    let mut number_features = std::collections::HashSet::new();
+    let sets = doc
+        .sentences()
+        .iter()
+        .map(|sentence| {
+            let range = sentence.first_token..sentence.end_token;
+            let mut set: Vec<u64> = range
+                .clone()
+                .filter(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+                .map(|i| doc.lower(i))
+                .filter(|word| word.chars().count() >= 2)
+                .map(|word| hash_of(word.chars().take(6).collect::<String>()))
+                .collect();
+            let numbers = find_numbers(doc.text(), tokens.get(range).unwrap_or(&[]), doc.style());
+            for number in &numbers {
+                let feature = hash_of(("#", format!("{:.6e}", number.value)));
+                number_features.insert(feature);
+                set.push(feature);
+            }
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+        .collect();
+    Features { sets, numbers: number_features }
+}
+
+struct Scorer {
+    weights: HashMap<u64, f64>,
+}
+
+impl Scorer {
+    fn weight(&self, feature: u64) -> f64 {
+        self.weights.get(&feature).copied().unwrap_or(0.0)
+    }
+
+    fn total(&self, set: &[u64]) -> f64 {
+        set.iter().map(|&f| self.weight(f)).sum()
+    }
+
+    fn shared(&self, a: &[u64], b: &[u64]) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weight(x);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The mean of weighted Dice and of the weighted containment of the lighter side in the
+    /// heavier (damped for very short sentences), so that a short retelling of a long sentence
+    /// still scores.
+    fn dice(&self, a: &[u64], b: &[u64]) -> f64 {
+        let (total_a, total_b) = (self.total(a), self.total(b));
+        if total_a <= 0.0 || total_b <= 0.0 {
+            return 0.0;
+        }
+        let shared = self.shared(a, b);
+        let dice = 2.0 * shared / (total_a + total_b);
+        let contained = shared / (total_a.min(total_b) + SHORT_SENTENCE_DAMPING);
+        f64::midpoint(dice, contained)
+    }
+}
+
+fn union(sets: &[Vec<u64>], indices: &[usize]) -> Vec<u64> {
+    let mut all: Vec<u64> = indices.iter().filter_map(|&i| sets.get(i)).flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// Aligns the sentences of `a` and `b`; every sentence is in exactly one row. Rows are in B's
+/// order; rows only in A follow the row holding A's preceding sentence.
+#[must_use]
+pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow> {
+    let fa = features(a);
+    let fb = features(b);
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for set in fa.sets.iter().chain(&fb.sets) {
+        for &feature in set {
+            *df.entry(feature).or_default() += 1;
+        }
+    }
+    let num_sets = (fa.sets.len() + fb.sets.len()).max(1) as f64;
+    let mut weights: HashMap<u64, f64> = df.iter().map(|(&f, &n)| (f, (1.0 + num_sets / f64::from(n)).ln())).collect();
+    for feature in fa.numbers.iter().chain(&fb.numbers) {
+        if let Some(weight) = weights.get_mut(feature) {
+            *weight *= NUMBER_WEIGHT;
+        }
+    }
+    let scorer = Scorer { weights };
+    let mut pairs = candidate_pairs(&fa, &fb, &scorer, &df);
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut a_row: Vec<Option<usize>> = vec![None; fa.sets.len()];
+    let mut b_row: Vec<Option<usize>> = vec![None; fb.sets.len()];
+    let mut rows: Vec<PlannedRow> = Vec::new();
+    for &(score, i, j) in &pairs {
+        if score < min_similarity || a_row[i].is_some() || b_row[j].is_some() {
+            continue;
+        }
+        a_row[i] = Some(rows.len());
+        b_row[j] = Some(rows.len());
+        rows.push(PlannedRow { a: vec![i], b: vec![j], score, moved: false });
+    }
+    for (row_index, row) in rows.iter_mut().enumerate() {
+        grow(row, row_index, &mut a_row, &fa.sets, &fb.sets, &scorer, true);
+        grow(row, row_index, &mut b_row, &fb.sets, &fa.sets, &scorer, false);
+    }
+    order_rows(rows, &a_row, &b_row)
+}
+
+/// For each sentence of A, the best few sentences of B: `(dice, a index, b index)`.
+fn candidate_pairs(fa: &Features, fb: &Features, scorer: &Scorer, df: &HashMap<u64, u32>) -> Vec<(f64, usize, usize)> {
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (j, set) in fb.sets.iter().enumerate() {
+        for &feature in set {
+            index.entry(feature).or_default().push(j as u32);
+        }
+    }
+    // Features in very many sentences (function words) do not make candidates.
+    let cap = 64.max(fb.sets.len() / 20) as u32;
+    let mut accumulated = vec![0.0f64; fb.sets.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, set) in fa.sets.iter().enumerate() {
+        for feature in set {
+            if df.get(feature).is_some_and(|&n| n > cap) {
+                continue;
+            }
+            for &j in index.get(feature).map_or(&[][..], Vec::as_slice) {
+                let slot = &mut accumulated[j as usize];
+                if *slot == 0.0 {
+                    touched.push(j);
+                }
+                *slot += scorer.weight(*feature);
+            }
+        }
+        touched.sort_by(|x, y| accumulated[*y as usize].total_cmp(&accumulated[*x as usize]));
+        for &j in touched.iter().take(CANDIDATES) {
+            let j = j as usize;
+            pairs.push((scorer.dice(set, &fb.sets[j]), i, j));
+        }
+        for &j in &touched {
+            accumulated[j as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    pairs
+}
+
+/// Lets the row's side take in unmatched neighbours that the other side contains.
+fn grow(
+    row: &mut PlannedRow,
+    row_index: usize,
+    owner: &mut [Option<usize>],
+    own_sets: &[Vec<u64>],
+    other_sets: &[Vec<u64>],
+    scorer: &Scorer,
+    a_side: bool,
+) {
+    let (own, other) = if a_side { (&mut row.a, &row.b) } else { (&mut row.b, &row.a) };
+    let other_set = union(other_sets, other);
+    while own.len() < MAX_MERGE {
+        let first = own.first().copied().unwrap_or(0);
+        let last = own.last().copied().unwrap_or(0);
+        let neighbours = [first.checked_sub(1), Some(last + 1)];
+        let current = scorer.dice(&union(own_sets, own), &other_set);
+        let best = neighbours
+            .into_iter()
+            .flatten()
+            .filter(|&k| owner.get(k).is_some_and(Option::is_none))
+            .filter_map(|k| {
+                let set = own_sets.get(k)?;
+                let contained = scorer.shared(set, &other_set) / scorer.total(set).max(f64::MIN_POSITIVE);
+                let mut joined = own.clone();
+                joined.push(k);
+                let dice = scorer.dice(&union(own_sets, &joined), &other_set);
+                (contained >= MERGE_CONTAINMENT && dice >= current).then_some((dice, k))
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        let Some((dice, k)) = best else { break };
+        owner[k] = Some(row_index);
+        own.push(k);
+        own.sort_unstable();
+        row.score = dice;
+    }
+}
+
+/// Adds the rows of unmatched sentences, puts all rows in B's order and marks moved rows.
+fn order_rows(mut rows: Vec<PlannedRow>, a_row: &[Option<usize>], b_row: &[Option<usize>]) -> Vec<PlannedRow> {
+    mark_moved(&mut rows);
+    let first_b: Vec<usize> = rows.iter().map(|row| row.b.first().copied().unwrap_or(0)).collect();
+    let mut keyed: Vec<((usize, u8, usize), PlannedRow)> =
+        rows.into_iter().map(|row| ((row.b.first().copied().unwrap_or(0), 1, 0), row)).collect();
+    for (j, owner) in b_row.iter().enumerate() {
+        if owner.is_none() {
+            keyed.push(((j, 1, 0), PlannedRow { a: Vec::new(), b: vec![j], score: 0.0, moved: false }));
+        }
+    }
+    let mut previous_b: Option<usize> = None;
+    for (i, owner) in a_row.iter().enumerate() {
+        match owner {
+            Some(row_index) => previous_b = first_b.get(*row_index).copied(),
+            None => {
+                let key = previous_b.map_or((0, 0, i), |b| (b, 2, i));
+                keyed.push((key, PlannedRow { a: vec![i], b: Vec::new(), score: 0.0, moved: false }));
+            }
+        }
+    }
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Marks rows that are not in the longest run of rows that keep A's order.
+fn mark_moved(rows: &mut [PlannedRow]) {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&r| rows[r].b.first().copied().unwrap_or(0));
+    let a_positions: Vec<usize> = order.iter().map(|&r| rows[r].a.first().copied().unwrap_or(0)).collect();
+    let keep = longest_increasing(&a_positions);
+    for (position, &r) in order.iter().enumerate() {
+        rows[r].moved = !keep.contains(&position);
+    }
+}
+
+/// Positions of one longest strictly increasing subsequence (patience sorting).
+fn longest_increasing(values: &[usize]) -> std::collections::HashSet<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (position, &value) in values.iter().enumerate() {
+        let slot = tails.partition_point(|&t| values[t] < value);
+        previous[position] = slot.checked_sub(1).map(|s| tails[s]);
+        if slot == tails.len() {
+            tails.push(position);
+        } else {
+            tails[slot] = position;
+        }
+    }
+    let mut keep = std::collections::HashSet::new();
+    let mut cursor = tails.last().copied();
+    while let Some(position) = cursor {
+        keep.insert(position);
+        cursor = previous[position];
+    }
+    keep
+}
