@@ -118,6 +118,9 @@ impl Scorer {
             return 0.0;
         }
         let shared = self.shared(a, b);
+        if shared >= total_a.max(total_b) * (1.0 - 1e-9) {
+            return 1.0;
+        }
         let dice = 2.0 * shared / (total_a + total_b);
         let contained = shared / (total_a.min(total_b) + SHORT_SENTENCE_DAMPING);
         f64::midpoint(dice, contained)
@@ -151,7 +154,7 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
         }
     }
     let scorer = Scorer { weights };
-    let mut pairs = candidate_pairs(&fa, &fb, &scorer, &df);
+    let mut pairs = candidate_pairs(&fa, &fb, &scorer);
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut a_row: Vec<Option<usize>> = vec![None; fa.sets.len()];
     let mut b_row: Vec<Option<usize>> = vec![None; fb.sets.len()];
@@ -166,13 +169,15 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
     }
     for (row_index, row) in rows.iter_mut().enumerate() {
         grow(row, row_index, &mut a_row, &fa.sets, &fb.sets, &scorer, true);
-        grow(row, row_index, &mut b_row, &fb.sets, &fa.sets, &scorer, false);
+        if row.a.len() == 1 {
+            grow(row, row_index, &mut b_row, &fb.sets, &fa.sets, &scorer, false);
+        }
     }
     order_rows(rows, &a_row, &b_row)
 }
 
 /// For each sentence of A, the best few sentences of B: `(dice, a index, b index)`.
-fn candidate_pairs(fa: &Features, fb: &Features, scorer: &Scorer, df: &HashMap<u64, u32>) -> Vec<(f64, usize, usize)> {
+fn candidate_pairs(fa: &Features, fb: &Features, scorer: &Scorer) -> Vec<(f64, usize, usize)> {
     let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
     for (j, set) in fb.sets.iter().enumerate() {
         for &feature in set {
@@ -180,24 +185,35 @@ fn candidate_pairs(fa: &Features, fb: &Features, scorer: &Scorer, df: &HashMap<u
         }
     }
     // Features in very many sentences (function words) do not make candidates.
-    let cap = 64.max(fb.sets.len() / 20) as u32;
+    let cap = 64.max(fb.sets.len() / 20);
+    let b_totals: Vec<f64> = fb.sets.iter().map(|set| scorer.total(set)).collect();
     let mut accumulated = vec![0.0f64; fb.sets.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut pairs = Vec::new();
     for (i, set) in fa.sets.iter().enumerate() {
-        for feature in set {
-            if df.get(feature).is_some_and(|&n| n > cap) {
-                continue;
-            }
-            for &j in index.get(feature).map_or(&[][..], Vec::as_slice) {
-                let slot = &mut accumulated[j as usize];
-                if *slot == 0.0 {
-                    touched.push(j);
+        // Rare features first; common ones only if the rare ones find nothing.
+        for include_common in [false, true] {
+            for feature in set {
+                let postings = index.get(feature).map_or(&[][..], Vec::as_slice);
+                if !include_common && postings.len() > cap {
+                    continue;
                 }
-                *slot += scorer.weight(*feature);
+                for &j in postings {
+                    let slot = &mut accumulated[j as usize];
+                    if *slot == 0.0 {
+                        touched.push(j);
+                    }
+                    *slot += scorer.weight(*feature);
+                }
+            }
+            if !touched.is_empty() {
+                break;
             }
         }
-        touched.sort_by(|x, y| accumulated[*y as usize].total_cmp(&accumulated[*x as usize]));
+        // Rank by approximate Dice, so that a short exact match beats long sentences that
+        // merely contain the same words.
+        let rank = |j: u32| accumulated[j as usize] / (b_totals[j as usize] + 1.0);
+        touched.sort_by(|x, y| rank(*y).total_cmp(&rank(*x)));
         for &j in touched.iter().take(CANDIDATES) {
             let j = j as usize;
             pairs.push((scorer.dice(set, &fb.sets[j]), i, j));
