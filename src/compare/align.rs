@@ -321,3 +321,35 @@ fn longest_increasing(values: &[usize]) -> std::collections::HashSet<usize> {
     }
     keep
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(a: &str, b: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
+        align(&Document::new(a, &[]), &Document::new(b, &[]), 0.3).into_iter().map(|r| (r.a, r.b)).collect()
+    }
+
+    #[test]
+    fn merges_and_splits_become_one_row() {
+        let a = "Das Handelsvolumen stieg auf 52,9 Millionen US-Dollar. Im Jahr 2023 betrug es 34,4 Millionen US-Dollar.";
+        let b = "Das Handelsvolumen stieg auf 52,9 Millionen US-Dollar, im Jahr 2023 betrug es 34,4 Millionen US-Dollar.";
+        assert_eq!(rows(a, b), [(vec![0, 1], vec![0])]);
+        assert_eq!(rows(b, a), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn reordered_and_unmatched_sentences_get_rows() {
+        let a = "Kim traf Putin in Wostotschny. Die Gespräche dauerten vier Stunden. Das Wetter war gut.";
+        let b = "Die Gespräche dauerten vier Stunden. Kim traf Putin in Wostotschny. Ganz neu ist dieser Satz.";
+        let planned = align(&Document::new(a, &[]), &Document::new(b, &[]), 0.3);
+        let pairs: Vec<(Vec<usize>, Vec<usize>, bool)> = planned.into_iter().map(|r| (r.a, r.b, r.moved)).collect();
+        // A's third sentence follows the row of A's second; one of the swapped rows is moved.
+        assert_eq!(pairs, [
+            (vec![1], vec![0], true),
+            (vec![2], vec![], false),
+            (vec![0], vec![1], false),
+            (vec![], vec![2], false)
+        ]);
+    }
+}

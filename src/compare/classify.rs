@@ -302,3 +302,41 @@ pub(crate) fn edit_distance(x: &str, y: &str) -> usize {
     }
     row[ys.len()]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(a: &str, b: &str) -> Vec<ChangeKind> {
+        let (doc_a, doc_b) = (Document::new(a, &[]), Document::new(b, &[]));
+        let all = |doc: &Document| (0..doc.num_sentences()).collect::<Vec<_>>();
+        classify(&doc_a, &doc_b, &all(&doc_a), &all(&doc_b), &WordLists::builtin()).into_iter().map(|c| c.kind).collect()
+    }
+
+    #[test]
+    fn respellings_are_not_inflections() {
+        assert_eq!(edit_distance("Hankuk", "Hanguk"), 1);
+        assert!(is_respelling("olena", "elena"));
+        assert!(!is_respelling("russland", "russlands"));
+        assert!(!is_respelling("staaten", "staates"));
+        assert!(!is_respelling("guseinova", "kim"));
+    }
+
+    #[test]
+    fn each_kind_is_found() {
+        assert_eq!(kinds("Es waren 20.000 Soldaten.", "Es waren 12.000 Soldaten."), [ChangeKind::NumberChanged {
+            from: 20_000.0,
+            to: 12_000.0
+        }]);
+        assert_eq!(kinds("Rund 24 Treffen, sagte Kim.", "Mehr als 24 Treffen, sagte Kim."), [ChangeKind::HedgeChanged {
+            from: "rund".into(),
+            to: "mehr als".into()
+        }]);
+        assert_eq!(kinds("Er kommt, sagte Kim.", "Er kommt, sagte Lee."), [ChangeKind::AttributionChanged {
+            from: Some("sagte Kim".into()),
+            to: Some("sagte Lee".into())
+        }]);
+        assert_eq!(kinds("Das ist belegt.", "Das ist nicht belegt."), [ChangeKind::NegationAdded { word: "nicht".into() }]);
+        assert!(kinds("Gleich bleibt gleich.", "Gleich bleibt gleich.").is_empty());
+    }
+}
