@@ -30,15 +30,18 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ber", "lin", "kor", "ea", "stu", "die", "waf", "fen", "han", "del", "mil", "li", "ar", "den", "sol", "da", "ten",
-    "nord", "süd", "ost", "ver", "trag", "mos", "kau", "re", "gie", "rung", "be", "richt", "zah", "len", "wert",
+    "ber", "lin", "kor", "ea", "stu", "die", "waf", "fen", "han", "del", "mil", "li", "ar", "den",
+    "sol", "da", "ten", "nord", "süd", "ost", "ver", "trag", "mos", "kau", "re", "gie", "rung",
+    "be", "richt", "zah", "len", "wert",
 ];
 
 fn vocabulary(rng: &mut Rng, size: usize) -> Vec<String> {
     (0..size)
         .map(|_| {
             let n = 1 + rng.below(4);
-            (0..n).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect::<String>()
+            (0..n)
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect::<String>()
         })
         .collect()
 }
@@ -57,7 +60,10 @@ fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
         words[at] = format!("{},{} Milliarden", 1 + rng.below(99), rng.below(10));
     }
     let mut first = words[0].chars();
-    let capital: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
+    let capital: String = first
+        .next()
+        .map(|c| c.to_uppercase().chain(first).collect())
+        .unwrap_or_default();
     words[0] = capital;
     format!("{}.", words.join(" "))
 }
@@ -68,7 +74,10 @@ fn article(rng: &mut Rng, vocabulary: &[String], num_words: usize) -> Vec<Vec<St
     let mut words = 0;
     while words < num_words {
         let paragraph: Vec<String> = (0..5).map(|_| sentence(rng, vocabulary)).collect();
-        words += paragraph.iter().map(|s| s.split(' ').count()).sum::<usize>();
+        words += paragraph
+            .iter()
+            .map(|s| s.split(' ').count())
+            .sum::<usize>();
         paragraphs.push(paragraph);
     }
     paragraphs
@@ -106,7 +115,11 @@ fn rewrite(rng: &mut Rng, vocabulary: &[String], source: &[Vec<String>]) -> Vec<
 }
 
 fn text(paragraphs: &[Vec<String>]) -> String {
-    paragraphs.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n")
+    paragraphs
+        .iter()
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
@@ -122,13 +135,19 @@ fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
 fn main() {
     let mut rng = Rng(0x5eed_1a7e_4a1c_0001);
     let vocabulary = vocabulary(&mut rng, 20_000);
-    let options = CompareOptions { timeout: None, ..CompareOptions::default() };
+    let options = CompareOptions {
+        timeout: None,
+        ..CompareOptions::default()
+    };
     let write_dir = std::env::var_os("LATERAL_BENCH_DIR").map(std::path::PathBuf::from);
     println!("| case | input | best time | target |");
     println!("| --- | --- | ---: | ---: |");
     for (num_words, runs, target) in [(10_000, 10, "50 ms"), (100_000, 3, "1 s")] {
         let source = article(&mut rng, &vocabulary, num_words);
-        let (a, b) = (text(&source), text(&rewrite(&mut rng, &vocabulary, &source)));
+        let (a, b) = (
+            text(&source),
+            text(&rewrite(&mut rng, &vocabulary, &source)),
+        );
         if let Some(dir) = &write_dir {
             std::fs::create_dir_all(dir).ok();
             std::fs::write(dir.join(format!("a_{num_words}.txt")), &a).ok();
@@ -155,8 +174,11 @@ fn main() {
     }
     let mut found = (0, 0);
     let elapsed = time(3, || {
-        let shingled: Vec<(ArticleId, Vec<u64>)> =
-            docs.iter().enumerate().map(|(n, d)| (ArticleId(n as u64), Document::new(d, &[]).shingles())).collect();
+        let shingled: Vec<(ArticleId, Vec<u64>)> = docs
+            .iter()
+            .enumerate()
+            .map(|(n, d)| (ArticleId(n as u64), Document::new(d, &[]).shingles()))
+            .collect();
         let pairs = near_duplicates_of_shingles(&shingled, 0.3);
         found = (pairs.len(), group(&pairs).len());
     });

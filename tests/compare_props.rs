@@ -9,7 +9,10 @@
 //!   sequence (furniture left out), and each row's `Equal`/`Delete`/`Replace` A tokens are
 //!   exactly the tokens of its A sentences.
 
-use lateral::compare::{Comparison, CompareOptions, DiffTag, Document, apply_diff, compare_texts};
+// Test helpers outside #[test] functions unwrap too: a failure there is a test failure.
+#![allow(clippy::unwrap_used)]
+
+use lateral::compare::{CompareOptions, Comparison, DiffTag, Document, apply_diff, compare_texts};
 use lateral::text::Span;
 use proptest::prelude::*;
 
@@ -61,7 +64,9 @@ fn edited_pair() -> impl Strategy<Value = (String, String)> {
 
 /// Spans on char boundaries from arbitrary numbers.
 fn excluded_in(text: &str, cuts: &[(usize, usize)]) -> Vec<Span> {
-    let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+    let boundaries: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
     cuts.iter()
         .map(|&(x, len)| {
             let start = boundaries[x % boundaries.len()];
@@ -98,14 +103,24 @@ fn check(comparison: &Comparison, a: &str, a_excluded: &[Span], b: &str, b_exclu
                 assert_eq!(span.slice(b).unwrap(), change.b_text);
             }
         }
-        let a_tokens: usize = row.word_diff.iter().filter(|op| op.tag != DiffTag::Insert).map(|op| op.a_tokens).sum();
-        let expected: usize = doc_a.token_indices(&row.a.iter().map(|s| s.index).collect::<Vec<_>>()).len();
+        let a_tokens: usize = row
+            .word_diff
+            .iter()
+            .filter(|op| op.tag != DiffTag::Insert)
+            .map(|op| op.a_tokens)
+            .sum();
+        let expected: usize = doc_a
+            .token_indices(&row.a.iter().map(|s| s.index).collect::<Vec<_>>())
+            .len();
         assert_eq!(a_tokens, expected);
     }
     assert!(seen_a.iter().all(|&n| n == 1), "A sentences: {seen_a:?}");
     assert!(seen_b.iter().all(|&n| n == 1), "B sentences: {seen_b:?}");
     let b_tokens: Vec<&str> = doc_b.tokens().iter().map(|t| t.text(b)).collect();
-    assert_eq!(apply_diff(comparison, a, a_excluded, b, b_excluded), b_tokens);
+    assert_eq!(
+        apply_diff(comparison, a, a_excluded, b, b_excluded),
+        b_tokens
+    );
 }
 
 proptest! {

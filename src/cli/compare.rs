@@ -1,7 +1,9 @@
 //! `lateral compare A B`: aligned sentences, inline word diffs and the list of changes.
 
 use super::sources::{Format, label, open_project, resolve};
-use crate::compare::{AlignedRow, CompareOptions, Comparison, DiffTag, RowKind, WordLists, compare_articles};
+use crate::compare::{
+    AlignedRow, CompareOptions, Comparison, DiffTag, RowKind, WordLists, compare_articles,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +26,10 @@ pub fn run(
     if let Some(dir) = word_lists {
         lists.extend_from_dir(dir).map_err(|e| e.to_string())?;
     }
-    let options = CompareOptions { word_lists: Arc::new(lists), ..CompareOptions::default() };
+    let options = CompareOptions {
+        word_lists: Arc::new(lists),
+        ..CompareOptions::default()
+    };
     let comparison = compare_articles(a, b, &options);
     let written = match format {
         Format::Json => serde_json::to_writer_pretty(&mut *out, &comparison)
@@ -36,7 +41,13 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_text(comparison: &Comparison, a: &str, b: &str, labels: [&str; 2], out: &mut impl Write) -> std::io::Result<()> {
+fn write_text(
+    comparison: &Comparison,
+    a: &str,
+    b: &str,
+    labels: [&str; 2],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let s = &comparison.summary;
     writeln!(out, "A: {}\nB: {}", labels[0], labels[1])?;
     writeln!(
@@ -54,7 +65,10 @@ fn write_text(comparison: &Comparison, a: &str, b: &str, labels: [&str; 2], out:
         write_row(row, a, b, out)?;
     }
     if comparison.timed_out {
-        writeln!(out, "\nnote: the time budget ran out; some word diffs are coarse")?;
+        writeln!(
+            out,
+            "\nnote: the time budget ran out; some word diffs are coarse"
+        )?;
     }
     Ok(())
 }
@@ -67,8 +81,19 @@ fn write_row(row: &AlignedRow, a: &str, b: &str, out: &mut impl Write) -> std::i
         RowKind::OnlyB => "only in B",
     };
     let moved = if row.moved { ", moved" } else { "" };
-    let indices = |refs: &[crate::compare::SentenceRef]| refs.iter().map(|r| (r.index + 1).to_string()).collect::<Vec<_>>().join("+");
-    writeln!(out, "\n[{kind}{moved}] A {} / B {} (score {:.2})", indices(&row.a), indices(&row.b), row.score)?;
+    let indices = |refs: &[crate::compare::SentenceRef]| {
+        refs.iter()
+            .map(|r| (r.index + 1).to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    writeln!(
+        out,
+        "\n[{kind}{moved}] A {} / B {} (score {:.2})",
+        indices(&row.a),
+        indices(&row.b),
+        row.score
+    )?;
     match row.kind {
         RowKind::OnlyA => writeln!(out, "  - {}", sides(a, &row.a))?,
         RowKind::OnlyB => writeln!(out, "  + {}", sides(b, &row.b))?,
@@ -87,7 +112,10 @@ fn write_row(row: &AlignedRow, a: &str, b: &str, out: &mut impl Write) -> std::i
 }
 
 fn sides(text: &str, refs: &[crate::compare::SentenceRef]) -> String {
-    refs.iter().filter_map(|r| r.span.slice(text)).collect::<Vec<_>>().join(" ")
+    refs.iter()
+        .filter_map(|r| r.span.slice(text))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "A's words [-deleted-]{+inserted+} …" with A's text for equal stretches.
@@ -99,12 +127,13 @@ fn inline_diff(row: &AlignedRow, a: &str, b: &str) -> String {
         if !line.is_empty() {
             line.push(' ');
         }
-        match op.tag {
-            DiffTag::Equal => line.push_str(old),
-            DiffTag::Delete => line.push_str(&format!("[-{old}-]")),
-            DiffTag::Insert => line.push_str(&format!("{{+{new}+}}")),
-            DiffTag::Replace => line.push_str(&format!("[-{old}-]{{+{new}+}}")),
-        }
+        let piece = match op.tag {
+            DiffTag::Equal => old.to_owned(),
+            DiffTag::Delete => format!("[-{old}-]"),
+            DiffTag::Insert => format!("{{+{new}+}}"),
+            DiffTag::Replace => format!("[-{old}-]{{+{new}+}}"),
+        };
+        line.push_str(&piece);
     }
     line
 }

@@ -17,7 +17,10 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
     let project = open_project(project)?;
-    let mut articles: Vec<Article> = project.as_ref().map(|p| p.articles().to_vec()).unwrap_or_default();
+    let mut articles: Vec<Article> = project
+        .as_ref()
+        .map(|p| p.articles().to_vec())
+        .unwrap_or_default();
     let first_file_id = project.as_ref().map_or(1, |p| p.fresh_article_id().0);
     for (offset, mut article) in resolve(files, None)?.into_iter().enumerate() {
         article.id = ArticleId(first_file_id + offset as u64);
@@ -30,7 +33,10 @@ pub fn run(
         .iter()
         .map(|article| {
             let furniture: Vec<_> = article.active_furniture().map(|f| f.span).collect();
-            (article.id, Document::new(article.text(), &furniture).shingles())
+            (
+                article.id,
+                Document::new(article.text(), &furniture).shingles(),
+            )
         })
         .collect();
     let pairs = near_duplicates_of_shingles(&shingled, threshold);
@@ -38,7 +44,9 @@ pub fn run(
         Format::Json => {
             let groups = group(&pairs);
             let json = serde_json::json!({ "pairs": pairs, "groups": groups });
-            serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::other).and_then(|()| writeln!(out))
+            serde_json::to_writer_pretty(&mut *out, &json)
+                .map_err(std::io::Error::other)
+                .and_then(|()| writeln!(out))
         }
         Format::Text => write_text(&pairs, &articles, threshold, out),
     };
@@ -46,11 +54,25 @@ pub fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_text(pairs: &[PairScore], articles: &[Article], threshold: f64, out: &mut impl Write) -> std::io::Result<()> {
+fn write_text(
+    pairs: &[PairScore],
+    articles: &[Article],
+    threshold: f64,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let name = |article_id: ArticleId| {
-        articles.iter().find(|a| a.id == article_id).map_or_else(|| article_id.to_string(), |a| format!("{article_id} {}", label(a)))
+        articles.iter().find(|a| a.id == article_id).map_or_else(
+            || article_id.to_string(),
+            |a| format!("{article_id} {}", label(a)),
+        )
     };
-    writeln!(out, "{} articles, {} pairs with containment of at least {:.0}%", articles.len(), pairs.len(), threshold * 100.0)?;
+    writeln!(
+        out,
+        "{} articles, {} pairs with containment of at least {:.0}%",
+        articles.len(),
+        pairs.len(),
+        threshold * 100.0
+    )?;
     if !pairs.is_empty() {
         writeln!(out, "{:>6} {:>7} {:>7}  pair", "score", "A in B", "B in A")?;
     }

@@ -17,12 +17,22 @@ pub enum Format {
 
 /// Loads the project if one is given.
 pub fn open_project(project: Option<&Path>) -> Result<Option<Project>, String> {
-    project.map(|path| load_project(path).map(|(project, _)| project).map_err(|e| e.to_string())).transpose()
+    project
+        .map(|path| {
+            load_project(path)
+                .map(|(project, _)| project)
+                .map_err(|e| e.to_string())
+        })
+        .transpose()
 }
 
 /// An article id as written on the command line: "a3" or "3".
 fn parse_article_id(name: &str) -> Option<ArticleId> {
-    name.strip_prefix('a').unwrap_or(name).parse().ok().map(ArticleId)
+    name.strip_prefix('a')
+        .unwrap_or(name)
+        .parse()
+        .ok()
+        .map(ArticleId)
 }
 
 /// Finds each named article: an article id in the project if there is one and the name is an
@@ -48,5 +58,8 @@ pub fn resolve(names: &[PathBuf], project: Option<&Project>) -> Result<Vec<Artic
 
 /// A short name of an article for output: its file name or its id and title.
 pub fn label(article: &Article) -> String {
-    article.source_file.clone().unwrap_or_else(|| format!("{} {}", article.id, article.meta.title))
+    article
+        .source_file
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", article.id, article.meta.title))
 }

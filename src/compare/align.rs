@@ -77,7 +77,10 @@ fn features(doc: &Document) -> Features {
             set
         })
         .collect();
-    Features { sets, numbers: number_features }
+    Features {
+        sets,
+        numbers: number_features,
+    }
 }
 
 struct Scorer {
@@ -128,7 +131,12 @@ impl Scorer {
 }
 
 fn union(sets: &[Vec<u64>], indices: &[usize]) -> Vec<u64> {
-    let mut all: Vec<u64> = indices.iter().filter_map(|&i| sets.get(i)).flatten().copied().collect();
+    let mut all: Vec<u64> = indices
+        .iter()
+        .filter_map(|&i| sets.get(i))
+        .flatten()
+        .copied()
+        .collect();
     all.sort_unstable();
     all.dedup();
     all
@@ -147,7 +155,10 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
         }
     }
     let num_sets = (fa.sets.len() + fb.sets.len()).max(1) as f64;
-    let mut weights: HashMap<u64, f64> = df.iter().map(|(&f, &n)| (f, (1.0 + num_sets / f64::from(n)).ln())).collect();
+    let mut weights: HashMap<u64, f64> = df
+        .iter()
+        .map(|(&f, &n)| (f, (1.0 + num_sets / f64::from(n)).ln()))
+        .collect();
     for feature in fa.numbers.iter().chain(&fb.numbers) {
         if let Some(weight) = weights.get_mut(feature) {
             *weight *= NUMBER_WEIGHT;
@@ -165,12 +176,21 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
         }
         a_row[i] = Some(rows.len());
         b_row[j] = Some(rows.len());
-        rows.push(PlannedRow { a: vec![i], b: vec![j], score, moved: false });
+        rows.push(PlannedRow {
+            a: vec![i],
+            b: vec![j],
+            score,
+            moved: false,
+        });
     }
     for (row_index, row) in rows.iter_mut().enumerate() {
-        grow(row, row_index, &mut a_row, &fa.sets, &fb.sets, &scorer, true);
+        grow(
+            row, row_index, &mut a_row, &fa.sets, &fb.sets, &scorer, true,
+        );
         if row.a.len() == 1 {
-            grow(row, row_index, &mut b_row, &fb.sets, &fa.sets, &scorer, false);
+            grow(
+                row, row_index, &mut b_row, &fb.sets, &fa.sets, &scorer, false,
+            );
         }
     }
     order_rows(rows, &a_row, &b_row)
@@ -236,7 +256,11 @@ fn grow(
     scorer: &Scorer,
     a_side: bool,
 ) {
-    let (own, other) = if a_side { (&mut row.a, &row.b) } else { (&mut row.b, &row.a) };
+    let (own, other) = if a_side {
+        (&mut row.a, &row.b)
+    } else {
+        (&mut row.b, &row.a)
+    };
     let other_set = union(other_sets, other);
     while own.len() < MAX_MERGE {
         let first = own.first().copied().unwrap_or(0);
@@ -249,7 +273,8 @@ fn grow(
             .filter(|&k| owner.get(k).is_some_and(Option::is_none))
             .filter_map(|k| {
                 let set = own_sets.get(k)?;
-                let contained = scorer.shared(set, &other_set) / scorer.total(set).max(f64::MIN_POSITIVE);
+                let contained =
+                    scorer.shared(set, &other_set) / scorer.total(set).max(f64::MIN_POSITIVE);
                 let mut joined = own.clone();
                 joined.push(k);
                 let dice = scorer.dice(&union(own_sets, &joined), &other_set);
@@ -265,24 +290,48 @@ fn grow(
 }
 
 /// Adds the rows of unmatched sentences, puts all rows in B's order and marks moved rows.
-fn order_rows(mut rows: Vec<PlannedRow>, a_row: &[Option<usize>], b_row: &[Option<usize>]) -> Vec<PlannedRow> {
+fn order_rows(
+    mut rows: Vec<PlannedRow>,
+    a_row: &[Option<usize>],
+    b_row: &[Option<usize>],
+) -> Vec<PlannedRow> {
     mark_moved(&mut rows);
-    let first_b: Vec<usize> = rows.iter().map(|row| row.b.first().copied().unwrap_or(0)).collect();
-    let mut keyed: Vec<((usize, u8, usize), PlannedRow)> =
-        rows.into_iter().map(|row| ((row.b.first().copied().unwrap_or(0), 1, 0), row)).collect();
+    let first_b: Vec<usize> = rows
+        .iter()
+        .map(|row| row.b.first().copied().unwrap_or(0))
+        .collect();
+    let mut keyed: Vec<((usize, u8, usize), PlannedRow)> = rows
+        .into_iter()
+        .map(|row| ((row.b.first().copied().unwrap_or(0), 1, 0), row))
+        .collect();
     for (j, owner) in b_row.iter().enumerate() {
         if owner.is_none() {
-            keyed.push(((j, 1, 0), PlannedRow { a: Vec::new(), b: vec![j], score: 0.0, moved: false }));
+            keyed.push((
+                (j, 1, 0),
+                PlannedRow {
+                    a: Vec::new(),
+                    b: vec![j],
+                    score: 0.0,
+                    moved: false,
+                },
+            ));
         }
     }
     let mut previous_b: Option<usize> = None;
     for (i, owner) in a_row.iter().enumerate() {
-        match owner {
-            Some(row_index) => previous_b = first_b.get(*row_index).copied(),
-            None => {
-                let key = previous_b.map_or((0, 0, i), |b| (b, 2, i));
-                keyed.push((key, PlannedRow { a: vec![i], b: Vec::new(), score: 0.0, moved: false }));
-            }
+        if let Some(row_index) = owner {
+            previous_b = first_b.get(*row_index).copied();
+        } else {
+            let key = previous_b.map_or((0, 0, i), |b| (b, 2, i));
+            keyed.push((
+                key,
+                PlannedRow {
+                    a: vec![i],
+                    b: Vec::new(),
+                    score: 0.0,
+                    moved: false,
+                },
+            ));
         }
     }
     keyed.sort_by_key(|(key, _)| *key);
@@ -293,7 +342,10 @@ fn order_rows(mut rows: Vec<PlannedRow>, a_row: &[Option<usize>], b_row: &[Optio
 fn mark_moved(rows: &mut [PlannedRow]) {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&r| rows[r].b.first().copied().unwrap_or(0));
-    let a_positions: Vec<usize> = order.iter().map(|&r| rows[r].a.first().copied().unwrap_or(0)).collect();
+    let a_positions: Vec<usize> = order
+        .iter()
+        .map(|&r| rows[r].a.first().copied().unwrap_or(0))
+        .collect();
     let keep = longest_increasing(&a_positions);
     for (position, &r) in order.iter().enumerate() {
         rows[r].moved = !keep.contains(&position);
@@ -327,7 +379,10 @@ mod tests {
     use super::*;
 
     fn rows(a: &str, b: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
-        align(&Document::new(a, &[]), &Document::new(b, &[]), 0.3).into_iter().map(|r| (r.a, r.b)).collect()
+        align(&Document::new(a, &[]), &Document::new(b, &[]), 0.3)
+            .into_iter()
+            .map(|r| (r.a, r.b))
+            .collect()
     }
 
     #[test]
@@ -343,13 +398,17 @@ mod tests {
         let a = "Kim traf Putin in Wostotschny. Die Gespräche dauerten vier Stunden. Das Wetter war gut.";
         let b = "Die Gespräche dauerten vier Stunden. Kim traf Putin in Wostotschny. Ganz neu ist dieser Satz.";
         let planned = align(&Document::new(a, &[]), &Document::new(b, &[]), 0.3);
-        let pairs: Vec<(Vec<usize>, Vec<usize>, bool)> = planned.into_iter().map(|r| (r.a, r.b, r.moved)).collect();
+        let pairs: Vec<(Vec<usize>, Vec<usize>, bool)> =
+            planned.into_iter().map(|r| (r.a, r.b, r.moved)).collect();
         // A's third sentence follows the row of A's second; one of the swapped rows is moved.
-        assert_eq!(pairs, [
-            (vec![1], vec![0], true),
-            (vec![2], vec![], false),
-            (vec![0], vec![1], false),
-            (vec![], vec![2], false)
-        ]);
+        assert_eq!(
+            pairs,
+            [
+                (vec![1], vec![0], true),
+                (vec![2], vec![], false),
+                (vec![0], vec![1], false),
+                (vec![], vec![2], false)
+            ]
+        );
     }
 }

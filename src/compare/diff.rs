@@ -21,8 +21,12 @@ pub(crate) fn word_diff(
     let b_words = token_texts(b, &b_indices);
     let timed_out = deadline.is_some_and(|d| Instant::now() >= d);
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &a_words, &b_words, deadline);
-    let a_anchor = a.sentence_span(a_sentences.first().copied().unwrap_or(0)).start;
-    let b_anchor = b.sentence_span(b_sentences.first().copied().unwrap_or(0)).start;
+    let a_anchor = a
+        .sentence_span(a_sentences.first().copied().unwrap_or(0))
+        .start;
+    let b_anchor = b
+        .sentence_span(b_sentences.first().copied().unwrap_or(0))
+        .start;
     let result = ops
         .iter()
         .filter_map(|op| {
@@ -39,7 +43,13 @@ pub(crate) fn word_diff(
             }
             let a_span = covering(a, &a_indices, old, a_anchor);
             let b_span = covering(b, &b_indices, new, b_anchor);
-            Some(DiffOp { tag, a_span, b_span, a_tokens, b_tokens })
+            Some(DiffOp {
+                tag,
+                a_span,
+                b_span,
+                a_tokens,
+                b_tokens,
+            })
         })
         .collect();
     (result, timed_out)
@@ -47,22 +57,41 @@ pub(crate) fn word_diff(
 
 fn token_texts<'t>(doc: &Document<'t>, indices: &[usize]) -> Vec<&'t str> {
     let text = doc.text();
-    indices.iter().filter_map(|&i| doc.tokens().get(i)).map(|t| t.text(text)).collect()
+    indices
+        .iter()
+        .filter_map(|&i| doc.tokens().get(i))
+        .map(|t| t.text(text))
+        .collect()
 }
 
 /// The span from the first to the last token of `range` (of the row's tokens `indices`); an
 /// empty span where the range would start if it is empty.
-fn covering(doc: &Document, indices: &[usize], range: std::ops::Range<usize>, anchor: usize) -> Span {
+fn covering(
+    doc: &Document,
+    indices: &[usize],
+    range: std::ops::Range<usize>,
+    anchor: usize,
+) -> Span {
     let token_at = |k: usize| indices.get(k).and_then(|&i| doc.tokens().get(i));
     if range.is_empty() {
         let at = token_at(range.start)
             .map(|t| t.span.start)
-            .or_else(|| range.start.checked_sub(1).and_then(token_at).map(|t| t.span.end))
+            .or_else(|| {
+                range
+                    .start
+                    .checked_sub(1)
+                    .and_then(token_at)
+                    .map(|t| t.span.end)
+            })
             .unwrap_or(anchor);
         return Span::new(at, at);
     }
     let start = token_at(range.start).map_or(anchor, |t| t.span.start);
-    let end = range.end.checked_sub(1).and_then(token_at).map_or(start, |t| t.span.end);
+    let end = range
+        .end
+        .checked_sub(1)
+        .and_then(token_at)
+        .map_or(start, |t| t.span.end);
     Span::new(start, end)
 }
 

@@ -32,7 +32,13 @@ impl<'t> Document<'t> {
         let lower = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
         let sentences = sentences(text, &tokens);
         let style = NumberStyle::for_language(crate::io::import::guess_language(text));
-        Self { text, tokens, lower, sentences, style }
+        Self {
+            text,
+            tokens,
+            lower,
+            sentences,
+            style,
+        }
     }
 
     /// The whole text.
@@ -74,7 +80,9 @@ impl<'t> Document<'t> {
     /// Where sentence `index` is (an empty span if there is none).
     #[must_use]
     pub fn sentence_span(&self, index: usize) -> Span {
-        self.sentences.get(index).map_or(Span::new(0, 0), |s| s.span)
+        self.sentences
+            .get(index)
+            .map_or(Span::new(0, 0), |s| s.span)
     }
 
     /// Indices of the tokens of the given sentences, in order.
@@ -107,9 +115,9 @@ impl<'t> Document<'t> {
             })
             .collect();
         if hashes.is_empty() && !words.is_empty() {
-            let mut hasher = DefaultHasher::new();
-            words.hash(&mut hasher);
-            hashes.push(hasher.finish());
+            let mut short_text_hasher = DefaultHasher::new();
+            words.hash(&mut short_text_hasher);
+            hashes.push(short_text_hasher.finish());
         }
         hashes.sort_unstable();
         hashes.dedup();

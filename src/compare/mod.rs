@@ -23,7 +23,8 @@ mod wordlists;
 pub use diff::apply_diff;
 pub use document::{Document, SHINGLE_WORDS};
 pub use result::{
-    AlignedRow, Change, ChangeKind, Comparison, Containment, DiffOp, DiffTag, RowKind, SentenceRef, Summary,
+    AlignedRow, Change, ChangeKind, Comparison, Containment, DiffOp, DiffTag, RowKind, SentenceRef,
+    Summary,
 };
 pub use wordlists::{ListKind, PhraseList, WordListError, WordLists};
 
@@ -58,7 +59,13 @@ impl Default for CompareOptions {
 ///
 /// Rows come in B's order; every sentence of A and of B is in exactly one row.
 #[must_use]
-pub fn compare_texts(a: &str, a_excluded: &[Span], b: &str, b_excluded: &[Span], options: &CompareOptions) -> Comparison {
+pub fn compare_texts(
+    a: &str,
+    a_excluded: &[Span],
+    b: &str,
+    b_excluded: &[Span],
+    options: &CompareOptions,
+) -> Comparison {
     let deadline = options.timeout.map(|timeout| Instant::now() + timeout);
     let doc_a = Document::new(a, a_excluded);
     let doc_b = Document::new(b, b_excluded);
@@ -79,20 +86,31 @@ pub fn compare_texts(a: &str, a_excluded: &[Span], b: &str, b_excluded: &[Span],
 /// ```
 #[must_use]
 pub fn compare_articles(a: &Article, b: &Article, options: &CompareOptions) -> Comparison {
-    let furniture = |article: &Article| article.active_furniture().map(|f| f.span).collect::<Vec<_>>();
+    let furniture = |article: &Article| {
+        article
+            .active_furniture()
+            .map(|f| f.span)
+            .collect::<Vec<_>>()
+    };
     compare_texts(a.text(), &furniture(a), b.text(), &furniture(b), options)
 }
 
 /// Compares two prepared documents (for callers that compare one text with many).
 #[must_use]
-pub fn compare_documents(a: &Document, b: &Document, options: &CompareOptions, deadline: Option<Instant>) -> Comparison {
+pub fn compare_documents(
+    a: &Document,
+    b: &Document,
+    options: &CompareOptions,
+    deadline: Option<Instant>,
+) -> Comparison {
     let similarity = similarity::containment(&a.shingles(), &b.shingles());
     let plan = align::align(a, b, options.min_sentence_similarity);
     let mut timed_out = false;
     let rows: Vec<AlignedRow> = plan
         .into_iter()
         .map(|planned| {
-            let (word_diff, row_timed_out) = diff::word_diff(a, b, &planned.a, &planned.b, deadline);
+            let (word_diff, row_timed_out) =
+                diff::word_diff(a, b, &planned.a, &planned.b, deadline);
             timed_out |= row_timed_out;
             let kind = match (planned.a.is_empty(), planned.b.is_empty()) {
                 (true, _) => RowKind::OnlyB,
@@ -102,11 +120,21 @@ pub fn compare_documents(a: &Document, b: &Document, options: &CompareOptions, d
             };
             let changes = match kind {
                 RowKind::Same => Vec::new(),
-                RowKind::OnlyA | RowKind::OnlyB => classify::one_side_numbers(a, b, &planned.a, &planned.b),
-                RowKind::Changed => classify::classify(a, b, &planned.a, &planned.b, &options.word_lists),
+                RowKind::OnlyA | RowKind::OnlyB => {
+                    classify::one_side_numbers(a, b, &planned.a, &planned.b)
+                }
+                RowKind::Changed => {
+                    classify::classify(a, b, &planned.a, &planned.b, &options.word_lists)
+                }
             };
             let refs = |doc: &Document, indices: &[usize]| -> Vec<SentenceRef> {
-                indices.iter().map(|&index| SentenceRef { index, span: doc.sentence_span(index) }).collect()
+                indices
+                    .iter()
+                    .map(|&index| SentenceRef {
+                        index,
+                        span: doc.sentence_span(index),
+                    })
+                    .collect()
             };
             AlignedRow {
                 a: refs(a, &planned.a),
@@ -120,5 +148,10 @@ pub fn compare_documents(a: &Document, b: &Document, options: &CompareOptions, d
         })
         .collect();
     let summary = result::summarise(&rows);
-    Comparison { similarity, rows, summary, timed_out }
+    Comparison {
+        similarity,
+        rows,
+        summary,
+        timed_out,
+    }
 }

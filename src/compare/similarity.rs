@@ -46,8 +46,17 @@ impl PairScore {
 #[must_use]
 pub fn containment(a: &[u64], b: &[u64]) -> Containment {
     let shared = shared_count(a, b) as f64;
-    let share = |total: usize| if total == 0 { 0.0 } else { shared / total as f64 };
-    Containment { a_in_b: share(a.len()), b_in_a: share(b.len()) }
+    let share = |total: usize| {
+        if total == 0 {
+            0.0
+        } else {
+            shared / total as f64
+        }
+    };
+    Containment {
+        a_in_b: share(a.len()),
+        b_in_a: share(b.len()),
+    }
 }
 
 fn shared_count(a: &[u64], b: &[u64]) -> usize {
@@ -82,15 +91,20 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
 /// ```
 #[must_use]
 pub fn near_duplicates(docs: &[(ArticleId, &str)], threshold: f64) -> Vec<PairScore> {
-    let shingled: Vec<(ArticleId, Vec<u64>)> =
-        docs.iter().map(|(id, text)| (*id, Document::new(text, &[]).shingles())).collect();
+    let shingled: Vec<(ArticleId, Vec<u64>)> = docs
+        .iter()
+        .map(|(id, text)| (*id, Document::new(text, &[]).shingles()))
+        .collect();
     near_duplicates_of_shingles(&shingled, threshold)
 }
 
 /// Like [`near_duplicates`], for documents already turned into shingles (sorted, no repeats),
 /// e.g. with furniture left out via [`Document::shingles`].
 #[must_use]
-pub fn near_duplicates_of_shingles(docs: &[(ArticleId, Vec<u64>)], threshold: f64) -> Vec<PairScore> {
+pub fn near_duplicates_of_shingles(
+    docs: &[(ArticleId, Vec<u64>)],
+    threshold: f64,
+) -> Vec<PairScore> {
     let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
     for (doc_index, (_, shingles)) in docs.iter().enumerate() {
         for &shingle in shingles {
@@ -117,11 +131,28 @@ pub fn near_duplicates_of_shingles(docs: &[(ArticleId, Vec<u64>)], threshold: f6
                 return None;
             }
             let containment = containment(shingles_a, shingles_b);
-            (containment.max() >= threshold).then_some(PairScore { a: *id_a, b: *id_b, containment })
+            (containment.max() >= threshold).then_some(PairScore {
+                a: *id_a,
+                b: *id_b,
+                containment,
+            })
         })
         .collect();
-    pairs.sort_by(|x, y| y.score().total_cmp(&x.score()).then((x.a, x.b).cmp(&(y.a, y.b))));
+    pairs.sort_by(|x, y| {
+        y.score()
+            .total_cmp(&x.score())
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
     pairs
+}
+
+/// The representative of `node`'s set in a union-find forest (with path halving).
+fn root(parent: &mut [usize], mut node: usize) -> usize {
+    while parent[node] != node {
+        parent[node] = parent[parent[node]];
+        node = parent[node];
+    }
+    node
 }
 
 /// Groups articles linked by the pairs (connected components), largest group first; articles
@@ -142,15 +173,11 @@ pub fn group(pairs: &[PairScore]) -> Vec<Vec<ArticleId>> {
     ids.dedup();
     let position = |id: ArticleId| ids.binary_search(&id).unwrap_or(0);
     let mut parent: Vec<usize> = (0..ids.len()).collect();
-    fn root(parent: &mut [usize], mut node: usize) -> usize {
-        while parent[node] != node {
-            parent[node] = parent[parent[node]];
-            node = parent[node];
-        }
-        node
-    }
     for pair in pairs {
-        let (x, y) = (root(&mut parent, position(pair.a)), root(&mut parent, position(pair.b)));
+        let (x, y) = (
+            root(&mut parent, position(pair.a)),
+            root(&mut parent, position(pair.b)),
+        );
         parent[x.max(y)] = x.min(y);
     }
     let mut groups: HashMap<usize, Vec<ArticleId>> = HashMap::new();

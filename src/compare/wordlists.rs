@@ -38,10 +38,14 @@ impl ListKind {
         if !is_text {
             return None;
         }
-        [("hedge", ListKind::Hedge), ("attribution", ListKind::Attribution), ("negation", ListKind::Negation)]
-            .into_iter()
-            .find(|(prefix, _)| name.starts_with(prefix))
-            .map(|(_, kind)| kind)
+        [
+            ("hedge", ListKind::Hedge),
+            ("attribution", ListKind::Attribution),
+            ("negation", ListKind::Negation),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| name.starts_with(prefix))
+        .map(|(_, kind)| kind)
     }
 }
 
@@ -95,7 +99,9 @@ impl PhraseList {
         let mut index = 0;
         while let Some(word) = words.get(index) {
             let hit = self.by_first_word.get(word).and_then(|phrases| {
-                phrases.iter().find(|phrase| words.get(index..index + phrase.len()) == Some(phrase.as_slice()))
+                phrases.iter().find(|phrase| {
+                    words.get(index..index + phrase.len()) == Some(phrase.as_slice())
+                })
             });
             if let Some(phrase) = hit {
                 found.push((index, phrase.len()));
@@ -177,11 +183,17 @@ impl WordLists {
     /// Adds every `hedges*.txt`, `attribution*.txt` and `negation*.txt` in a folder; returns
     /// how many files were read.
     pub fn extend_from_dir(&mut self, dir: &Path) -> Result<usize, WordListError> {
-        let read_error = |source| WordListError::Read { source, path: dir.to_owned() };
+        let read_error = |source| WordListError::Read {
+            source,
+            path: dir.to_owned(),
+        };
         let mut count = 0;
         for entry in std::fs::read_dir(dir).map_err(read_error)? {
             let path = entry.map_err(read_error)?.path();
-            let kind = path.file_name().and_then(|n| n.to_str()).and_then(ListKind::from_file_name);
+            let kind = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(ListKind::from_file_name);
             if let Some(kind) = kind {
                 self.extend_from_file(kind, &path)?;
                 count += 1;
@@ -199,12 +211,20 @@ mod tests {
     fn builtin_lists_are_loaded_and_extensible() {
         let mut lists = WordLists::builtin();
         assert!(lists.list(ListKind::Hedge).len() > 40);
-        let words: Vec<String> = "mehr als zwei heißt es".split(' ').map(String::from).collect();
+        let words: Vec<String> = "mehr als zwei heißt es"
+            .split(' ')
+            .map(String::from)
+            .collect();
         assert_eq!(lists.list(ListKind::Hedge).find(&words), [(0, 2)]);
         assert_eq!(lists.list(ListKind::Attribution).find(&words), [(3, 2)]);
-        lists.list_mut(ListKind::Hedge).extend_from_text("# mine\nzwei heißt\n");
+        lists
+            .list_mut(ListKind::Hedge)
+            .extend_from_text("# mine\nzwei heißt\n");
         assert_eq!(lists.list(ListKind::Hedge).find(&words), [(0, 2), (2, 2)]);
-        assert_eq!(ListKind::from_file_name("Hedges_fr.txt"), Some(ListKind::Hedge));
+        assert_eq!(
+            ListKind::from_file_name("Hedges_fr.txt"),
+            Some(ListKind::Hedge)
+        );
         assert_eq!(ListKind::from_file_name("hedges.md"), None);
     }
 
@@ -214,7 +234,10 @@ mod tests {
         std::fs::write(dir.path().join("negation_fr.txt"), "ne pas\njamais\n").unwrap();
         let mut lists = WordLists::builtin();
         assert_eq!(lists.extend_from_dir(dir.path()).unwrap(), 1);
-        assert_eq!(lists.list(ListKind::Negation).find(&["jamais".to_owned()]), [(0, 1)]);
+        assert_eq!(
+            lists.list(ListKind::Negation).find(&["jamais".to_owned()]),
+            [(0, 1)]
+        );
         assert!(lists.extend_from_dir(&dir.path().join("missing")).is_err());
     }
 }

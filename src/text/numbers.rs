@@ -18,7 +18,11 @@ impl NumberStyle {
     /// The style for a language tag ("de", "en"); German for anything else.
     #[must_use]
     pub fn for_language(language: &str) -> Self {
-        if language.starts_with("en") { NumberStyle::English } else { NumberStyle::German }
+        if language.starts_with("en") {
+            NumberStyle::English
+        } else {
+            NumberStyle::German
+        }
     }
 }
 
@@ -32,10 +36,28 @@ pub struct NumberMention {
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("zwei", 2.0), ("drei", 3.0), ("vier", 4.0), ("fünf", 5.0), ("sechs", 6.0), ("sieben", 7.0),
-    ("acht", 8.0), ("neun", 9.0), ("zehn", 10.0), ("elf", 11.0), ("zwölf", 12.0),
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
-    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
+    ("zwei", 2.0),
+    ("drei", 3.0),
+    ("vier", 4.0),
+    ("fünf", 5.0),
+    ("sechs", 6.0),
+    ("sieben", 7.0),
+    ("acht", 8.0),
+    ("neun", 9.0),
+    ("zehn", 10.0),
+    ("elf", 11.0),
+    ("zwölf", 12.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
 ];
 
 /// Whether two values are the same number (relative tolerance 10^-9).
@@ -57,7 +79,10 @@ pub fn same_value(a: f64, b: f64) -> bool {
 /// ```
 #[must_use]
 pub fn parse_number(token: &str, style: NumberStyle) -> Option<f64> {
-    if !token.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !token
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let last_dot = token.rfind('.');
@@ -71,11 +96,17 @@ pub fn parse_number(token: &str, style: NumberStyle) -> Option<f64> {
             let thousands_groups = groups.iter().skip(1).all(|g| g.len() == 3);
             if groups.len() > 2 {
                 // Several equal separators: thousands groups, or a date.
-                return thousands_groups.then(|| token.replace(char::from(sep), "").parse().ok())?;
+                return thousands_groups
+                    .then(|| token.replace(char::from(sep), "").parse().ok())?;
             }
             let german_thousands = sep == b'.' && thousands_groups && style == NumberStyle::German;
-            let english_thousands = sep == b',' && thousands_groups && style == NumberStyle::English;
-            if german_thousands || english_thousands { None } else { Some(only) }
+            let english_thousands =
+                sep == b',' && thousands_groups && style == NumberStyle::English;
+            if german_thousands || english_thousands {
+                None
+            } else {
+                Some(only)
+            }
         }
     };
     let mut digits = String::with_capacity(token.len());
@@ -122,7 +153,10 @@ pub fn find_numbers(text: &str, tokens: &[Token], style: NumberStyle) -> Vec<Num
             TokenKind::Number => parse_number(word, style),
             TokenKind::Word => {
                 let lower = word.to_lowercase();
-                NUMBER_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+                NUMBER_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == lower)
+                    .map(|(_, v)| *v)
             }
             TokenKind::Punct => None,
         };
@@ -135,8 +169,15 @@ pub fn find_numbers(text: &str, tokens: &[Token], style: NumberStyle) -> Vec<Num
             .filter(|next| next.kind == TokenKind::Word)
             .and_then(|next| scale_of(next.text(text), style).map(|factor| (factor, next.span)));
         let (factor, end) = scale.unwrap_or((1.0, token.span));
-        let mention = NumberMention { span: Span::new(token.span.start, end.end), value: plain * factor };
-        mentions.push(Found { first_token: index, mention, factor: scale.map(|(f, _)| f) });
+        let mention = NumberMention {
+            span: Span::new(token.span.start, end.end),
+            value: plain * factor,
+        };
+        mentions.push(Found {
+            first_token: index,
+            mention,
+            factor: scale.map(|(f, _)| f),
+        });
         index += if scale.is_some() { 2 } else { 1 };
     }
     spread_range_scales(text, tokens, &mut mentions);
@@ -161,7 +202,10 @@ fn spread_range_scales(text: &str, tokens: &[Token], mentions: &mut [Found]) {
         };
         let joined = second.first_token == first.first_token + 2
             && tokens.get(first.first_token + 1).is_some_and(|t| {
-                matches!(t.text(text).to_lowercase().as_str(), "bis" | "to" | "-" | "–" | "und" | "and")
+                matches!(
+                    t.text(text).to_lowercase().as_str(),
+                    "bis" | "to" | "-" | "–" | "und" | "and"
+                )
             });
         if joined {
             first.mention.value *= factor;
@@ -175,23 +219,38 @@ mod tests {
     use crate::text::tokenize;
 
     fn values(text: &str, style: NumberStyle) -> Vec<f64> {
-        find_numbers(text, &tokenize(text, &[]), style).iter().map(|n| n.value).collect()
+        find_numbers(text, &tokenize(text, &[]), style)
+            .iter()
+            .map(|n| n.value)
+            .collect()
     }
 
     #[test]
     fn german_and_english_write_the_same_values() {
-        assert_eq!(values("5,5 Milliarden US-Dollar", NumberStyle::German), [5.5e9]);
+        assert_eq!(
+            values("5,5 Milliarden US-Dollar", NumberStyle::German),
+            [5.5e9]
+        );
         assert_eq!(values("5.5 billion dollars", NumberStyle::English), [5.5e9]);
         assert_eq!(values("52,9 Millionen", NumberStyle::German), [52.9e6]);
         assert_eq!(values("1,7 Mrd. Euro", NumberStyle::German), [1.7e9]);
-        assert_eq!(values("eine Billion", NumberStyle::German), Vec::<f64>::new());
+        assert_eq!(
+            values("eine Billion", NumberStyle::German),
+            Vec::<f64>::new()
+        );
         assert_eq!(values("3 Billionen", NumberStyle::German), [3e12]);
     }
 
     #[test]
     fn ranges_share_their_scale() {
-        assert_eq!(values("5 bis 6 Milliarden", NumberStyle::German), [5e9, 6e9]);
-        assert_eq!(values("600.000 bis 700.000", NumberStyle::German), [600_000.0, 700_000.0]);
+        assert_eq!(
+            values("5 bis 6 Milliarden", NumberStyle::German),
+            [5e9, 6e9]
+        );
+        assert_eq!(
+            values("600.000 bis 700.000", NumberStyle::German),
+            [600_000.0, 700_000.0]
+        );
     }
 
     #[test]

@@ -18,9 +18,31 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Month names that may follow an ordinal ("28. Oktober").
 const MONTHS: &[&str] = &[
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep",
-    "sept", "okt", "nov", "dez",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jan",
+    "feb",
+    "mär",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dez",
 ];
 
 /// What a token is.
@@ -91,7 +113,11 @@ pub fn tokenize(text: &str, excluded: &[Span]) -> Vec<Token> {
         }
         if !ch.is_alphanumeric() {
             let span = Span::new(start, start + ch.len_utf8());
-            tokens.push(Token { span, kind: TokenKind::Punct, capitalised: false });
+            tokens.push(Token {
+                span,
+                kind: TokenKind::Punct,
+                capitalised: false,
+            });
             continue;
         }
         let is_number = ch.is_numeric();
@@ -119,8 +145,16 @@ pub fn tokenize(text: &str, excluded: &[Span]) -> Vec<Token> {
             chars.next();
             end = offset + next.len_utf8();
         }
-        let kind = if is_number { TokenKind::Number } else { TokenKind::Word };
-        tokens.push(Token { span: Span::new(start, end), kind, capitalised: ch.is_uppercase() });
+        let kind = if is_number {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            capitalised: ch.is_uppercase(),
+        });
     }
     tokens
 }
@@ -142,13 +176,18 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let ends = match tokens.get(index + 1) {
             None => true,
             Some(next) => {
-                text.get(tokens[index].span.end..next.span.start).is_some_and(|gap| gap.contains('\n'))
+                text.get(tokens[index].span.end..next.span.start)
+                    .is_some_and(|gap| gap.contains('\n'))
                     || ends_sentence(text, tokens, index)
             }
         };
         if ends {
             let span = Span::new(tokens[first].span.start, tokens[index].span.end);
-            result.push(Sentence { span, first_token: first, end_token: index + 1 });
+            result.push(Sentence {
+                span,
+                first_token: first,
+                end_token: index + 1,
+            });
             first = index + 1;
         }
     }
@@ -164,7 +203,8 @@ fn ends_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
     if is_closing_quote(here) {
         // „…“ ends a sentence if a full stop comes right before the quote.
         let before = index.checked_sub(1).map(|i| tokens[i]);
-        return before.is_some_and(|b| attached(b, token) && matches!(b.text(text), "." | "!" | "?"))
+        return before
+            .is_some_and(|b| attached(b, token) && matches!(b.text(text), "." | "!" | "?"))
             && !attached(token, next)
             && starts_sentence(text, next);
     }
@@ -207,7 +247,10 @@ fn starts_sentence(text: &str, token: Token) -> bool {
     match token.kind {
         TokenKind::Word => token.capitalised,
         TokenKind::Number => true,
-        TokenKind::Punct => matches!(word, "„" | "\"" | "»" | "«" | "“" | "‚" | "'" | "(" | "–" | "—" | "-"),
+        TokenKind::Punct => matches!(
+            word,
+            "„" | "\"" | "»" | "«" | "“" | "‚" | "'" | "(" | "–" | "—" | "-"
+        ),
     }
 }
 
@@ -221,35 +264,41 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, &[]);
-        sentences(text, &tokens).iter().map(|s| &text[s.span.range()]).collect()
+        sentences(text, &tokens)
+            .iter()
+            .map(|s| &text[s.span.range()])
+            .collect()
     }
 
     #[test]
     fn abbreviations_ordinals_and_numbers_do_not_split() {
-        assert_eq!(split("Das gilt u. a. für Prof. Lee. Es kostet 5.5 billion."), [
-            "Das gilt u. a. für Prof. Lee.",
-            "Es kostet 5.5 billion."
-        ]);
-        assert_eq!(split("Am 27.10.2024 waren es 20.000 Soldaten. Mehr nicht."), [
-            "Am 27.10.2024 waren es 20.000 Soldaten.",
-            "Mehr nicht."
-        ]);
-        assert_eq!(split("Sie kamen im Jahr 2023. Dann gingen sie."), [
-            "Sie kamen im Jahr 2023.",
-            "Dann gingen sie."
-        ]);
+        assert_eq!(
+            split("Das gilt u. a. für Prof. Lee. Es kostet 5.5 billion."),
+            ["Das gilt u. a. für Prof. Lee.", "Es kostet 5.5 billion."]
+        );
+        assert_eq!(
+            split("Am 27.10.2024 waren es 20.000 Soldaten. Mehr nicht."),
+            ["Am 27.10.2024 waren es 20.000 Soldaten.", "Mehr nicht."]
+        );
+        assert_eq!(
+            split("Sie kamen im Jahr 2023. Dann gingen sie."),
+            ["Sie kamen im Jahr 2023.", "Dann gingen sie."]
+        );
     }
 
     #[test]
     fn quotes_of_every_style_end_sentences_after_them() {
-        assert_eq!(split("„Wir gehen.“ Sagt er. »Nein!« Er schwieg. \"Yes.\" She left."), [
-            "„Wir gehen.“",
-            "Sagt er.",
-            "»Nein!«",
-            "Er schwieg.",
-            "\"Yes.\"",
-            "She left."
-        ]);
+        assert_eq!(
+            split("„Wir gehen.“ Sagt er. »Nein!« Er schwieg. \"Yes.\" She left."),
+            [
+                "„Wir gehen.“",
+                "Sagt er.",
+                "»Nein!«",
+                "Er schwieg.",
+                "\"Yes.\"",
+                "She left."
+            ]
+        );
     }
 
     #[test]
@@ -259,7 +308,10 @@ mod tests {
         let widget = text.find("Aktuell").unwrap_or(0);
         let excluded = [Span::new(start, start + 4), Span::new(widget, widget + 24)];
         let tokens = tokenize(text, &excluded);
-        let found: Vec<&str> = sentences(text, &tokens).iter().map(|s| &text[s.span.range()]).collect();
+        let found: Vec<&str> = sentences(text, &tokens)
+            .iter()
+            .map(|s| &text[s.span.range()])
+            .collect();
         assert_eq!(found, ["Überschrift", "Der Text.", "Ende"]);
     }
 
@@ -267,13 +319,17 @@ mod tests {
     fn tokens_know_numbers_and_capitals() {
         let text = "Olena's 52,9 Millionen – 1.7";
         let tokens = tokenize(text, &[]);
-        let kinds: Vec<(TokenKind, bool)> = tokens.iter().map(|t| (t.kind, t.capitalised)).collect();
-        assert_eq!(kinds, [
-            (TokenKind::Word, true),
-            (TokenKind::Number, false),
-            (TokenKind::Word, true),
-            (TokenKind::Punct, false),
-            (TokenKind::Number, false)
-        ]);
+        let kinds: Vec<(TokenKind, bool)> =
+            tokens.iter().map(|t| (t.kind, t.capitalised)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (TokenKind::Word, true),
+                (TokenKind::Number, false),
+                (TokenKind::Word, true),
+                (TokenKind::Punct, false),
+                (TokenKind::Number, false)
+            ]
+        );
     }
 }
