@@ -8,20 +8,14 @@
 //! unmatched neighbour that the other side also contains (a merge or a split).
 
 use super::document::Document;
-use crate::text::{TokenKind, find_numbers};
+use super::features::{Features, NUMBER_WEIGHT, Scorer, features, union};
+use super::order::order_rows;
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 
 /// Candidates kept per sentence of A.
 const CANDIDATES: usize = 6;
 /// A neighbour joins a row when this share of its weight is found on the other side.
 const MERGE_CONTAINMENT: f64 = 0.5;
-/// Added to the weight of the lighter side in containment, so that a headline of two common
-/// words is not "contained" everywhere.
-const SHORT_SENTENCE_DAMPING: f64 = 3.0;
-/// Weight factor of numbers: a shared number is strong evidence of a shared fact.
-const NUMBER_WEIGHT: f64 = 2.0;
 /// Most sentences on one side of a row.
 const MAX_MERGE: usize = 3;
 
@@ -36,110 +30,6 @@ pub struct PlannedRow {
     pub score: f64,
     /// Whether the row is out of A's order.
     pub moved: bool,
-}
-
-struct Features {
-    /// Per sentence: sorted feature hashes.
-    sets: Vec<Vec<u64>>,
-    /// The features that are numbers.
-    numbers: std::collections::HashSet<u64>,
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
-fn features(doc: &Document) -> Features {
-    let tokens = doc.tokens();
-    let mut number_features = std::collections::HashSet::new();
-    let sets = doc
-        .sentences()
-        .iter()
-        .map(|sentence| {
-            let range = sentence.first_token..sentence.end_token;
-            let mut set: Vec<u64> = range
-                .clone()
-                .filter(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
-                .map(|i| doc.lower(i))
-                .filter(|word| word.chars().count() >= 2)
-                .map(|word| hash_of(word.chars().take(6).collect::<String>()))
-                .collect();
-            let numbers = find_numbers(doc.text(), tokens.get(range).unwrap_or(&[]), doc.style());
-            for number in &numbers {
-                let feature = hash_of(("#", format!("{:.6e}", number.value)));
-                number_features.insert(feature);
-                set.push(feature);
-            }
-            set.sort_unstable();
-            set.dedup();
-            set
-        })
-        .collect();
-    Features {
-        sets,
-        numbers: number_features,
-    }
-}
-
-struct Scorer {
-    weights: HashMap<u64, f64>,
-}
-
-impl Scorer {
-    fn weight(&self, feature: u64) -> f64 {
-        self.weights.get(&feature).copied().unwrap_or(0.0)
-    }
-
-    fn total(&self, set: &[u64]) -> f64 {
-        set.iter().map(|&f| self.weight(f)).sum()
-    }
-
-    fn shared(&self, a: &[u64], b: &[u64]) -> f64 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += self.weight(x);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
-    }
-
-    /// The mean of weighted Dice and of the weighted containment of the lighter side in the
-    /// heavier (damped for very short sentences), so that a short retelling of a long sentence
-    /// still scores.
-    fn dice(&self, a: &[u64], b: &[u64]) -> f64 {
-        let (total_a, total_b) = (self.total(a), self.total(b));
-        if total_a <= 0.0 || total_b <= 0.0 {
-            return 0.0;
-        }
-        let shared = self.shared(a, b);
-        if shared >= total_a.max(total_b) * (1.0 - 1e-9) {
-            return 1.0;
-        }
-        let dice = 2.0 * shared / (total_a + total_b);
-        let contained = shared / (total_a.min(total_b) + SHORT_SENTENCE_DAMPING);
-        f64::midpoint(dice, contained)
-    }
-}
-
-fn union(sets: &[Vec<u64>], indices: &[usize]) -> Vec<u64> {
-    let mut all: Vec<u64> = indices
-        .iter()
-        .filter_map(|&i| sets.get(i))
-        .flatten()
-        .copied()
-        .collect();
-    all.sort_unstable();
-    all.dedup();
-    all
 }
 
 /// Aligns the sentences of `a` and `b`; every sentence is in exactly one row. Rows are in B's
@@ -287,91 +177,6 @@ fn grow(
         own.sort_unstable();
         row.score = dice;
     }
-}
-
-/// Adds the rows of unmatched sentences, puts all rows in B's order and marks moved rows.
-fn order_rows(
-    mut rows: Vec<PlannedRow>,
-    a_row: &[Option<usize>],
-    b_row: &[Option<usize>],
-) -> Vec<PlannedRow> {
-    mark_moved(&mut rows);
-    let first_b: Vec<usize> = rows
-        .iter()
-        .map(|row| row.b.first().copied().unwrap_or(0))
-        .collect();
-    let mut keyed: Vec<((usize, u8, usize), PlannedRow)> = rows
-        .into_iter()
-        .map(|row| ((row.b.first().copied().unwrap_or(0), 1, 0), row))
-        .collect();
-    for (j, owner) in b_row.iter().enumerate() {
-        if owner.is_none() {
-            keyed.push((
-                (j, 1, 0),
-                PlannedRow {
-                    a: Vec::new(),
-                    b: vec![j],
-                    score: 0.0,
-                    moved: false,
-                },
-            ));
-        }
-    }
-    let mut previous_b: Option<usize> = None;
-    for (i, owner) in a_row.iter().enumerate() {
-        if let Some(row_index) = owner {
-            previous_b = first_b.get(*row_index).copied();
-        } else {
-            let key = previous_b.map_or((0, 0, i), |b| (b, 2, i));
-            keyed.push((
-                key,
-                PlannedRow {
-                    a: vec![i],
-                    b: Vec::new(),
-                    score: 0.0,
-                    moved: false,
-                },
-            ));
-        }
-    }
-    keyed.sort_by_key(|(key, _)| *key);
-    keyed.into_iter().map(|(_, row)| row).collect()
-}
-
-/// Marks rows that are not in the longest run of rows that keep A's order.
-fn mark_moved(rows: &mut [PlannedRow]) {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&r| rows[r].b.first().copied().unwrap_or(0));
-    let a_positions: Vec<usize> = order
-        .iter()
-        .map(|&r| rows[r].a.first().copied().unwrap_or(0))
-        .collect();
-    let keep = longest_increasing(&a_positions);
-    for (position, &r) in order.iter().enumerate() {
-        rows[r].moved = !keep.contains(&position);
-    }
-}
-
-/// Positions of one longest strictly increasing subsequence (patience sorting).
-fn longest_increasing(values: &[usize]) -> std::collections::HashSet<usize> {
-    let mut tails: Vec<usize> = Vec::new();
-    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
-    for (position, &value) in values.iter().enumerate() {
-        let slot = tails.partition_point(|&t| values[t] < value);
-        previous[position] = slot.checked_sub(1).map(|s| tails[s]);
-        if slot == tails.len() {
-            tails.push(position);
-        } else {
-            tails[slot] = position;
-        }
-    }
-    let mut keep = std::collections::HashSet::new();
-    let mut cursor = tails.last().copied();
-    while let Some(position) = cursor {
-        keep.insert(position);
-        cursor = previous[position];
-    }
-    keep
 }
 
 #[cfg(test)]

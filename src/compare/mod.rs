@@ -16,7 +16,11 @@ pub mod align;
 mod classify;
 mod diff;
 mod document;
+mod features;
+mod names;
+mod order;
 mod result;
+mod side;
 pub mod similarity;
 mod wordlists;
 
