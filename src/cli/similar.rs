@@ -16,16 +16,20 @@ pub fn run(
     format: Format,
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
-    let project = open_project(project)?;
-    let mut articles: Vec<Article> = project
-        .as_ref()
-        .map(|p| p.articles().to_vec())
-        .unwrap_or_default();
-    let first_file_id = project.as_ref().map_or(1, |p| p.fresh_article_id().0);
-    for (offset, mut article) in resolve(files, None)?.into_iter().enumerate() {
-        article.id = ArticleId(first_file_id + offset as u64);
-        articles.push(article);
+    // A `.ron` among the files is a project too (`lateral similar P`).
+    let (projects, files): (Vec<&PathBuf>, Vec<&PathBuf>) = files
+        .iter()
+        .partition(|f| f.extension().is_some_and(|ext| ext == "ron"));
+    let mut articles: Vec<Article> = Vec::new();
+    for path in project
+        .into_iter()
+        .chain(projects.iter().map(|p| p.as_path()))
+    {
+        let loaded = open_project(Some(path))?.map(|p| p.articles().to_vec());
+        add_articles(&mut articles, loaded.unwrap_or_default());
     }
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    add_articles(&mut articles, resolve(&files, None)?);
     if articles.len() < 2 {
         return Err("similar needs a project or files with at least two articles".to_owned());
     }
@@ -52,6 +56,18 @@ pub fn run(
     };
     written.map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Adds articles, keeping their ids unless an id is taken (articles from a second project or
+/// from files), then giving the next free one.
+fn add_articles(articles: &mut Vec<Article>, more: Vec<Article>) {
+    for mut article in more {
+        if articles.iter().any(|a| a.id == article.id) {
+            let next = articles.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
+            article.id = ArticleId(next);
+        }
+        articles.push(article);
+    }
 }
 
 fn write_text(

@@ -19,8 +19,8 @@ pub(crate) fn word_diff(
     let b_indices = b.token_indices(b_sentences);
     let a_words = token_texts(a, &a_indices);
     let b_words = token_texts(b, &b_indices);
-    let timed_out = deadline.is_some_and(|d| Instant::now() >= d);
     let ops = capture_diff_slices_deadline(Algorithm::Myers, &a_words, &b_words, deadline);
+    let timed_out = deadline.is_some_and(|d| Instant::now() >= d);
     let a_anchor = a
         .sentence_span(a_sentences.first().copied().unwrap_or(0))
         .start;
