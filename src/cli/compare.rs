@@ -61,6 +61,11 @@ fn write_text(
         "{} same, {} changed, {} only in A, {} only in B, {} moved, {} merged or split; {} changes",
         s.same, s.changed, s.only_a, s.only_b, s.moved, s.merged_or_split, s.changes
     )?;
+    writeln!(
+        out,
+        "changes: {} numbers, {} names, {} hedges, {} attributions, {} negations",
+        s.numbers, s.names, s.hedges, s.attributions, s.negations
+    )?;
     for row in &comparison.rows {
         write_row(row, a, b, out)?;
     }

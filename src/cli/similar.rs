@@ -1,8 +1,7 @@
 //! `lateral similar P` (or files): near-duplicate pairs with their containment, and groups.
 
 use super::sources::{Format, label, open_project, resolve};
-use crate::compare::Document;
-use crate::compare::similarity::{PairScore, group, near_duplicates_of_shingles};
+use crate::compare::similarity::{PairScore, group, near_duplicate_articles};
 use crate::model::{Article, ArticleId};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,17 +32,7 @@ pub fn run(
     if articles.len() < 2 {
         return Err("similar needs a project or files with at least two articles".to_owned());
     }
-    let shingled: Vec<(ArticleId, Vec<u64>)> = articles
-        .iter()
-        .map(|article| {
-            let furniture: Vec<_> = article.active_furniture().map(|f| f.span).collect();
-            (
-                article.id,
-                Document::new(article.text(), &furniture).shingles(),
-            )
-        })
-        .collect();
-    let pairs = near_duplicates_of_shingles(&shingled, threshold);
+    let pairs = near_duplicate_articles(&articles, threshold);
     let written = match format {
         Format::Json => {
             let groups = group(&pairs);

@@ -241,4 +241,24 @@ mod tests {
         );
         assert!(kinds("Gleich bleibt gleich.", "Gleich bleibt gleich.").is_empty());
     }
+
+    #[test]
+    fn english_hedges_attributions_and_numbers() {
+        assert_eq!(
+            kinds(
+                "Deliveries are worth up to 5.5 billion dollars, the study says.",
+                "Deliveries could be worth 5.5 billion dollars, according to Seoul."
+            ),
+            [
+                ChangeKind::HedgeChanged {
+                    from: "up to".into(),
+                    to: "could".into()
+                },
+                ChangeKind::AttributionChanged {
+                    from: Some("the study says".into()),
+                    to: Some("according to Seoul".into())
+                }
+            ]
+        );
+    }
 }

@@ -207,6 +207,16 @@ pub struct Summary {
     pub merged_or_split: usize,
     /// Changes of all kinds.
     pub changes: usize,
+    /// Numbers changed, added or dropped.
+    pub numbers: usize,
+    /// Names respelled.
+    pub names: usize,
+    /// Hedges changed, added or dropped.
+    pub hedges: usize,
+    /// Attributions changed.
+    pub attributions: usize,
+    /// Negations added or removed.
+    pub negations: usize,
 }
 
 /// The full comparison of two texts, rows in B's order (rows only in A after the row that
@@ -242,6 +252,22 @@ pub(crate) fn summarise(rows: &[AlignedRow]) -> Summary {
         summary.moved += usize::from(row.moved);
         summary.merged_or_split += usize::from(row.a.len() > 1 || row.b.len() > 1);
         summary.changes += row.changes.len();
+        for change in &row.changes {
+            let count = match change.kind {
+                ChangeKind::NumberChanged { .. }
+                | ChangeKind::NumberAdded { .. }
+                | ChangeKind::NumberDropped { .. } => &mut summary.numbers,
+                ChangeKind::NameChanged { .. } => &mut summary.names,
+                ChangeKind::HedgeChanged { .. }
+                | ChangeKind::HedgeAdded { .. }
+                | ChangeKind::HedgeDropped { .. } => &mut summary.hedges,
+                ChangeKind::AttributionChanged { .. } => &mut summary.attributions,
+                ChangeKind::NegationAdded { .. } | ChangeKind::NegationRemoved { .. } => {
+                    &mut summary.negations
+                }
+            };
+            *count += 1;
+        }
     }
     summary
 }

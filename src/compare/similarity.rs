@@ -98,6 +98,25 @@ pub fn near_duplicates(docs: &[(ArticleId, &str)], threshold: f64) -> Vec<PairSc
     near_duplicates_of_shingles(&shingled, threshold)
 }
 
+/// Like [`near_duplicates`], for articles, with their active page furniture left out.
+#[must_use]
+pub fn near_duplicate_articles(
+    articles: &[crate::model::Article],
+    threshold: f64,
+) -> Vec<PairScore> {
+    let shingled: Vec<(ArticleId, Vec<u64>)> = articles
+        .iter()
+        .map(|article| {
+            let furniture: Vec<_> = article.active_furniture().map(|f| f.span).collect();
+            (
+                article.id,
+                Document::new(article.text(), &furniture).shingles(),
+            )
+        })
+        .collect();
+    near_duplicates_of_shingles(&shingled, threshold)
+}
+
 /// Like [`near_duplicates`], for documents already turned into shingles (sorted, no repeats),
 /// e.g. with furniture left out via [`Document::shingles`].
 #[must_use]
