@@ -142,6 +142,13 @@ fn attributions_that_changed_are_listed() {
         Some("Die FNF-Analyse empfiehlt"),
         Some("Analyse des Fonds wird empfohlen")
     ));
+    // Sentences of the rewrite without a counterpart still report whom they cite.
+    assert!(attribution(
+        None,
+        Some("Die Autoren des Berichts argumentieren")
+    ));
+    assert!(attribution(None, Some("Es wird darauf hingewiesen")));
+    assert!(attribution(Some("sagt Guseinova"), None));
 }
 
 #[test]

@@ -32,12 +32,13 @@ pub(crate) fn classify(
     );
     changes.extend(pair_hedges(&side_a, &side_b, hedges_a, hedges_b));
     let (cues_a, cues_b) = unmatched(attributions(&side_a, lists), attributions(&side_b, lists));
-    changes.extend(pair_up(&side_a, &side_b, &cues_a, &cues_b, |from, to| {
-        ChangeKind::AttributionChanged {
-            from: from.map(|f| f.key.clone()),
-            to: to.map(|t| t.key.clone()),
-        }
-    }));
+    changes.extend(pair_up(
+        &side_a,
+        &side_b,
+        &cues_a,
+        &cues_b,
+        attribution_change,
+    ));
     let (neg_a, neg_b) = unmatched(
         phrases(&side_a, lists, ListKind::Negation),
         phrases(&side_b, lists, ListKind::Negation),
@@ -118,14 +119,33 @@ fn numbers(a: &Side, b: &Side) -> Vec<Change> {
     changes
 }
 
-/// Changes of number for a row with one side only.
-pub(crate) fn one_side_numbers(
+/// The changes a row with one side only carries: its numbers (added or dropped) and its
+/// attributions (a source that appears or disappears with the sentence).
+pub(crate) fn one_side(
     a: &Document,
     b: &Document,
     a_sentences: &[usize],
     b_sentences: &[usize],
+    lists: &WordLists,
 ) -> Vec<Change> {
-    numbers(&Side::new(a, a_sentences), &Side::new(b, b_sentences))
+    let (side_a, side_b) = (Side::new(a, a_sentences), Side::new(b, b_sentences));
+    let mut changes = numbers(&side_a, &side_b);
+    let (cues_a, cues_b) = (attributions(&side_a, lists), attributions(&side_b, lists));
+    changes.extend(pair_up(
+        &side_a,
+        &side_b,
+        &cues_a,
+        &cues_b,
+        attribution_change,
+    ));
+    changes
+}
+
+fn attribution_change(from: Option<&Found>, to: Option<&Found>) -> ChangeKind {
+    ChangeKind::AttributionChanged {
+        from: from.map(|f| f.key.clone()),
+        to: to.map(|t| t.key.clone()),
+    }
 }
 
 /// Removes the phrases both sides have (compared by lower-case key) and returns the rest.

@@ -125,7 +125,7 @@ pub fn compare_documents(
             let changes = match kind {
                 RowKind::Same => Vec::new(),
                 RowKind::OnlyA | RowKind::OnlyB => {
-                    classify::one_side_numbers(a, b, &planned.a, &planned.b)
+                    classify::one_side(a, b, &planned.a, &planned.b, &options.word_lists)
                 }
                 RowKind::Changed => {
                     classify::classify(a, b, &planned.a, &planned.b, &options.word_lists)
