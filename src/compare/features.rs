@@ -34,14 +34,27 @@ pub(super) fn features(doc: &Document) -> Features {
         .iter()
         .map(|sentence| {
             let range = sentence.first_token..sentence.end_token;
+            let numbers = find_numbers(
+                doc.text(),
+                tokens.get(range.clone()).unwrap_or(&[]),
+                doc.style(),
+            );
+            // Words of a number ("Milliarden", "zwei") count through its value only.
+            let in_number = |i: usize| {
+                tokens.get(i).is_some_and(|t| {
+                    numbers
+                        .iter()
+                        .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+                })
+            };
             let mut set: Vec<u64> = range
-                .clone()
-                .filter(|&i| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+                .filter(|&i| {
+                    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && !in_number(i)
+                })
                 .map(|i| doc.lower(i))
                 .filter(|word| word.chars().count() >= 2)
                 .map(|word| hash_of(word.chars().take(6).collect::<String>()))
                 .collect();
-            let numbers = find_numbers(doc.text(), tokens.get(range).unwrap_or(&[]), doc.style());
             for number in &numbers {
                 let feature = hash_of(("#", format!("{:.6e}", number.value)));
                 number_features.insert(feature);
