@@ -1,7 +1,7 @@
 //! Property tests of the comparison engine on arbitrary and on edited texts.
 //!
 //! What is checked, for every generated pair (A, B) with arbitrary excluded spans:
-//! - comparing never panics;
+//! - comparing never panics, and a text compared with itself gives only `Same` rows;
 //! - every span (sentences, diff operations, changes) lies inside its text on char boundaries;
 //! - every sentence of A and of B is in exactly one row;
 //! - applying the diff to A gives B at the token level: walking all rows' operations in order,
@@ -142,6 +142,13 @@ proptest! {
     fn edited_texts_compare_soundly((a, b) in edited_pair()) {
         let comparison = compare_texts(&a, &[], &b, &[], &CompareOptions::default());
         check(&comparison, &a, &[], &b, &[]);
+    }
+
+    #[test]
+    fn a_text_compared_with_itself_has_no_changes(a in text_strategy()) {
+        let comparison = compare_texts(&a, &[], &a, &[], &CompareOptions::default());
+        prop_assert_eq!(comparison.changes().count(), 0);
+        prop_assert!(comparison.rows.iter().all(|row| row.kind == lateral::compare::RowKind::Same));
     }
 
     #[test]

@@ -60,6 +60,11 @@ pub(super) fn features(doc: &Document) -> Features {
                 number_features.insert(feature);
                 set.push(feature);
             }
+            if set.is_empty() {
+                // Punctuation or one-letter words only: match the exact tokens.
+                let sentence_tokens = sentence.first_token..sentence.end_token;
+                set.push(hash_of(sentence_tokens.map(|i| doc.lower(i)).collect::<Vec<_>>()));
+            }
             set.sort_unstable();
             set.dedup();
             set
