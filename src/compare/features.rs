@@ -63,7 +63,9 @@ pub(super) fn features(doc: &Document) -> Features {
             if set.is_empty() {
                 // Punctuation or one-letter words only: match the exact tokens.
                 let sentence_tokens = sentence.first_token..sentence.end_token;
-                set.push(hash_of(sentence_tokens.map(|i| doc.lower(i)).collect::<Vec<_>>()));
+                set.push(hash_of(
+                    sentence_tokens.map(|i| doc.lower(i)).collect::<Vec<_>>(),
+                ));
             }
             set.sort_unstable();
             set.dedup();
