@@ -10,6 +10,7 @@ use super::result::{Change, ChangeKind};
 use super::side::{Found, Side, attributions, change, phrases};
 use super::wordlists::{ListKind, WordLists};
 use crate::text::{NumberMention, same_value};
+use std::collections::HashMap;
 
 /// Classifies the changes between A's `a_sentences` and B's `b_sentences`.
 pub(crate) fn classify(
@@ -150,19 +151,28 @@ fn attribution_change(from: Option<&Found>, to: Option<&Found>) -> ChangeKind {
 
 /// Removes the phrases both sides have (compared by lower-case key) and returns the rest.
 fn unmatched(in_a: Vec<Found>, in_b: Vec<Found>) -> (Vec<Found>, Vec<Found>) {
-    let mut in_b: Vec<Option<Found>> = in_b.into_iter().map(Some).collect();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, found) in in_b.iter().enumerate().rev() {
+        by_key
+            .entry(found.key.to_lowercase())
+            .or_default()
+            .push(index);
+    }
+    let mut matched_b = vec![false; in_b.len()];
     let mut only_a = Vec::new();
     for found in in_a {
-        let key = found.key.to_lowercase();
-        match in_b
-            .iter_mut()
-            .find(|b| b.as_ref().is_some_and(|b| b.key.to_lowercase() == key))
-        {
-            Some(slot) => *slot = None,
+        match by_key.get_mut(&found.key.to_lowercase()).and_then(Vec::pop) {
+            Some(index) => matched_b[index] = true,
             None => only_a.push(found),
         }
     }
-    (only_a, in_b.into_iter().flatten().collect())
+    let only_b = in_b
+        .into_iter()
+        .zip(matched_b)
+        .filter(|(_, matched)| !matched)
+        .map(|(found, _)| found)
+        .collect();
+    (only_a, only_b)
 }
 
 fn pair_hedges(a: &Side, b: &Side, mut in_a: Vec<Found>, mut in_b: Vec<Found>) -> Vec<Change> {

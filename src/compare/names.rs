@@ -4,26 +4,32 @@
 use super::result::{Change, ChangeKind};
 use super::side::{Found, Side, change};
 use crate::text::TokenKind;
+use std::collections::HashSet;
 
 /// Words of a name must be at least this long to count as a respelling.
 const MIN_NAME_CHARS: usize = 4;
+/// At most this many words per side are tried as respellings (all pairs are compared, so a
+/// row of a text without sentence ends stays fast).
+const MAX_NAME_CANDIDATES: usize = 400;
 
 /// Capitalised words of one side missing from the other, paired with a close respelling.
 pub(super) fn names(a: &Side, b: &Side) -> Vec<Change> {
     let candidates = |side: &Side, other: &Side| -> Vec<(usize, String)> {
+        let other_words: HashSet<&str> = other.words.iter().map(String::as_str).collect();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut found: Vec<(usize, String)> = Vec::new();
-        for (k, &i) in side.word_tokens.iter().enumerate() {
+        for (k, (&i, word)) in side.word_tokens.iter().zip(&side.words).enumerate() {
             let Some(token) = side.doc.tokens().get(i) else {
                 continue;
             };
-            let word = &side.words[k];
             let is_name = token.kind == TokenKind::Word
                 && token.capitalised
                 && word.chars().count() >= MIN_NAME_CHARS;
-            if is_name && !other.words.contains(word) && !found.iter().any(|(_, w)| w == word) {
+            if is_name && !other_words.contains(word.as_str()) && seen.insert(word) {
                 found.push((k, word.clone()));
             }
         }
+        found.truncate(MAX_NAME_CANDIDATES);
         found
     };
     let names_b = candidates(b, a);
