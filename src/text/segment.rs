@@ -287,6 +287,17 @@ mod tests {
     }
 
     #[test]
+    fn english_abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            split("U.S. officials, e.g. Mr. Smith, said so. Kim Jong Un agreed."),
+            [
+                "U.S. officials, e.g. Mr. Smith, said so.",
+                "Kim Jong Un agreed."
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_of_every_style_end_sentences_after_them() {
         assert_eq!(
             split("„Wir gehen.“ Sagt er. »Nein!« Er schwieg. \"Yes.\" She left."),
