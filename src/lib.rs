@@ -4,7 +4,10 @@
 //! Data flows import → model → compare → app → ui, and nothing outside `app` and `ui` knows
 //! egui:
 //!
-//! - [`text`]: byte spans on char boundaries, range merging, word counts.
+//! - [`text`]: byte spans on char boundaries, range merging, word counts, tokens, sentences,
+//!   numbers.
+//! - [`compare`]: near-duplicate reports: similarity, sentence alignment, word diffs and a
+//!   classification of every change.
 //! - [`model`]: [`model::Project`], articles, tags, annotations, [`model::Edit`] and undo.
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
 //! - [`cli`]: the `lateral` subcommands.
@@ -13,6 +16,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod io;
 pub mod model;
 pub mod text;

@@ -1,9 +1,14 @@
 //! The `lateral` command line: one file per subcommand, all on the library.
 
+mod compare;
 mod import;
 mod info;
+mod similar;
+mod sources;
 mod upgrade;
 mod validate;
+
+pub use sources::Format;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -47,6 +52,37 @@ pub enum Command {
         /// The project file.
         project: PathBuf,
     },
+    /// Compare two reports: aligned sentences, word diffs and every changed number, name,
+    /// hedge, attribution and negation.
+    Compare {
+        /// The first article: a file, or an article id (a3) in the project.
+        a: PathBuf,
+        /// The second article: a file, or an article id in the project.
+        b: PathBuf,
+        /// Project holding the articles named by id.
+        #[arg(long, short)]
+        project: Option<PathBuf>,
+        /// Folder with extra word lists (hedges*.txt, attribution*.txt, negation*.txt).
+        #[arg(long)]
+        wordlists: Option<PathBuf>,
+        /// Output format; json gives the full result.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// List near-duplicate pairs (how much of each one's wording the other contains) and groups.
+    Similar {
+        /// The project whose articles to compare.
+        #[arg(long, short)]
+        project: Option<PathBuf>,
+        /// Files to compare (with the project's articles, if any).
+        files: Vec<PathBuf>,
+        /// Smallest containment (0 to 1) of a reported pair.
+        #[arg(long, default_value_t = 0.1)]
+        threshold: f64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 /// Runs a subcommand, printing results to stdout and errors to stderr.
@@ -58,6 +94,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Info { project } => info::run(&project, &mut out),
         Command::Validate { project } => validate::run(&project, &mut out),
         Command::Upgrade { project } => upgrade::run(&project, &mut out),
+        Command::Compare { a, b, project, wordlists, format } => {
+            compare::run([&a, &b], project.as_deref(), wordlists.as_deref(), format, &mut out)
+        }
+        Command::Similar { project, files, threshold, format } => {
+            similar::run(project.as_deref(), &files, threshold, format, &mut out)
+        }
     };
     match result {
         Ok(code) => code,

@@ -2,5 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
 
+mod compare_cli;
+mod compare_props;
+mod compare_samples;
 mod import;
 mod project_file;

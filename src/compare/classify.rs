@@ -1,0 +1,294 @@
+//! Classifies what changed between the two sides of an aligned row: numbers (by value), names
+//! (small edits of capitalised words), hedges, attributions and negations (from the word lists).
+//!
+//! Each kind is compared as a multiset over the whole row, so a change is found however the
+//! rewrite reorders the words around it.
+
+use super::document::Document;
+use super::names::names;
+use super::result::{Change, ChangeKind};
+use super::side::{Found, Side, attributions, change, phrases};
+use super::wordlists::{ListKind, WordLists};
+use crate::text::{NumberMention, same_value};
+use std::collections::HashMap;
+
+/// Classifies the changes between A's `a_sentences` and B's `b_sentences`.
+pub(crate) fn classify(
+    a: &Document,
+    b: &Document,
+    a_sentences: &[usize],
+    b_sentences: &[usize],
+    lists: &WordLists,
+) -> Vec<Change> {
+    let side_a = Side::new(a, a_sentences);
+    let side_b = Side::new(b, b_sentences);
+    let mut changes = numbers(&side_a, &side_b);
+    if side_a.words.is_empty() || side_b.words.is_empty() {
+        return changes;
+    }
+    changes.extend(names(&side_a, &side_b));
+    let (hedges_a, hedges_b) = unmatched(
+        phrases(&side_a, lists, ListKind::Hedge),
+        phrases(&side_b, lists, ListKind::Hedge),
+    );
+    changes.extend(pair_hedges(&side_a, &side_b, hedges_a, hedges_b));
+    let (cues_a, cues_b) = unmatched(attributions(&side_a, lists), attributions(&side_b, lists));
+    changes.extend(pair_up(
+        &side_a,
+        &side_b,
+        &cues_a,
+        &cues_b,
+        attribution_change,
+    ));
+    let (neg_a, neg_b) = unmatched(
+        phrases(&side_a, lists, ListKind::Negation),
+        phrases(&side_b, lists, ListKind::Negation),
+    );
+    for found in neg_a {
+        changes.push(change(
+            &side_a,
+            &side_b,
+            Some(&found),
+            None,
+            ChangeKind::NegationRemoved {
+                word: found.key.clone(),
+            },
+        ));
+    }
+    for found in neg_b {
+        changes.push(change(
+            &side_a,
+            &side_b,
+            None,
+            Some(&found),
+            ChangeKind::NegationAdded {
+                word: found.key.clone(),
+            },
+        ));
+    }
+    changes
+}
+
+/// Numbers: equal values cancel; the rest pair up in order as changed, or are added/dropped.
+/// Also used for rows with one side only.
+fn numbers(a: &Side, b: &Side) -> Vec<Change> {
+    let mut in_b: Vec<Option<NumberMention>> = b.numbers().into_iter().map(Some).collect();
+    let mut dropped = Vec::new();
+    for mention in a.numbers() {
+        let same = in_b.iter_mut().find(|m| {
+            m.as_ref()
+                .is_some_and(|m| same_value(m.value, mention.value))
+        });
+        match same {
+            Some(slot) => *slot = None,
+            None => dropped.push(mention),
+        }
+    }
+    let mut added: Vec<NumberMention> = in_b.into_iter().flatten().collect();
+    let found = |m: &NumberMention| Found {
+        key: String::new(),
+        span: m.span,
+        before_number: false,
+    };
+    let mut changes = Vec::new();
+    let paired = dropped.len().min(added.len());
+    for (from, to) in dropped.drain(..paired).zip(added.drain(..paired)) {
+        let kind = ChangeKind::NumberChanged {
+            from: from.value,
+            to: to.value,
+        };
+        changes.push(change(a, b, Some(&found(&from)), Some(&found(&to)), kind));
+    }
+    for from in dropped {
+        changes.push(change(
+            a,
+            b,
+            Some(&found(&from)),
+            None,
+            ChangeKind::NumberDropped { value: from.value },
+        ));
+    }
+    for to in added {
+        changes.push(change(
+            a,
+            b,
+            None,
+            Some(&found(&to)),
+            ChangeKind::NumberAdded { value: to.value },
+        ));
+    }
+    changes
+}
+
+/// The changes a row with one side only carries: its numbers (added or dropped) and its
+/// attributions (a source that appears or disappears with the sentence).
+pub(crate) fn one_side(
+    a: &Document,
+    b: &Document,
+    a_sentences: &[usize],
+    b_sentences: &[usize],
+    lists: &WordLists,
+) -> Vec<Change> {
+    let (side_a, side_b) = (Side::new(a, a_sentences), Side::new(b, b_sentences));
+    let mut changes = numbers(&side_a, &side_b);
+    let (cues_a, cues_b) = (attributions(&side_a, lists), attributions(&side_b, lists));
+    changes.extend(pair_up(
+        &side_a,
+        &side_b,
+        &cues_a,
+        &cues_b,
+        attribution_change,
+    ));
+    changes
+}
+
+fn attribution_change(from: Option<&Found>, to: Option<&Found>) -> ChangeKind {
+    ChangeKind::AttributionChanged {
+        from: from.map(|f| f.key.clone()),
+        to: to.map(|t| t.key.clone()),
+    }
+}
+
+/// Removes the phrases both sides have (compared by lower-case key) and returns the rest.
+fn unmatched(in_a: Vec<Found>, in_b: Vec<Found>) -> (Vec<Found>, Vec<Found>) {
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, found) in in_b.iter().enumerate().rev() {
+        by_key
+            .entry(found.key.to_lowercase())
+            .or_default()
+            .push(index);
+    }
+    let mut matched_b = vec![false; in_b.len()];
+    let mut only_a = Vec::new();
+    for found in in_a {
+        match by_key.get_mut(&found.key.to_lowercase()).and_then(Vec::pop) {
+            Some(index) => matched_b[index] = true,
+            None => only_a.push(found),
+        }
+    }
+    let only_b = in_b
+        .into_iter()
+        .zip(matched_b)
+        .filter(|(_, matched)| !matched)
+        .map(|(found, _)| found)
+        .collect();
+    (only_a, only_b)
+}
+
+fn pair_hedges(a: &Side, b: &Side, mut in_a: Vec<Found>, mut in_b: Vec<Found>) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let kind = |from: &Found, to: &Found| ChangeKind::HedgeChanged {
+        from: from.key.clone(),
+        to: to.key.clone(),
+    };
+    // Quantifiers before numbers pair with each other first.
+    while let (Some(x), Some(y)) = (
+        in_a.iter().position(|f| f.before_number),
+        in_b.iter().position(|f| f.before_number),
+    ) {
+        let (from, to) = (in_a.remove(x), in_b.remove(y));
+        changes.push(change(a, b, Some(&from), Some(&to), kind(&from, &to)));
+    }
+    changes.extend(pair_up(a, b, &in_a, &in_b, |from, to| match (from, to) {
+        (Some(from), Some(to)) => kind(from, to),
+        (Some(from), None) => ChangeKind::HedgeDropped {
+            hedge: from.key.clone(),
+        },
+        (None, to) => ChangeKind::HedgeAdded {
+            hedge: to.map(|t| t.key.clone()).unwrap_or_default(),
+        },
+    }));
+    changes
+}
+
+/// Pairs leftovers in order; the rest of the longer list stand alone.
+fn pair_up(
+    a: &Side,
+    b: &Side,
+    in_a: &[Found],
+    in_b: &[Found],
+    kind: impl Fn(Option<&Found>, Option<&Found>) -> ChangeKind,
+) -> Vec<Change> {
+    let count = in_a.len().max(in_b.len());
+    (0..count)
+        .map(|k| {
+            let (from, to) = (in_a.get(k), in_b.get(k));
+            change(a, b, from, to, kind(from, to))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(a: &str, b: &str) -> Vec<ChangeKind> {
+        let (doc_a, doc_b) = (Document::new(a, &[]), Document::new(b, &[]));
+        let all = |doc: &Document| (0..doc.num_sentences()).collect::<Vec<_>>();
+        classify(
+            &doc_a,
+            &doc_b,
+            &all(&doc_a),
+            &all(&doc_b),
+            &WordLists::builtin(),
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect()
+    }
+
+    #[test]
+    fn each_kind_is_found() {
+        assert_eq!(
+            kinds("Es waren 20.000 Soldaten.", "Es waren 12.000 Soldaten."),
+            [ChangeKind::NumberChanged {
+                from: 20_000.0,
+                to: 12_000.0
+            }]
+        );
+        assert_eq!(
+            kinds(
+                "Rund 24 Treffen, sagte Kim.",
+                "Mehr als 24 Treffen, sagte Kim."
+            ),
+            [ChangeKind::HedgeChanged {
+                from: "rund".into(),
+                to: "mehr als".into()
+            }]
+        );
+        assert_eq!(
+            kinds("Er kommt, sagte Kim.", "Er kommt, sagte Lee."),
+            [ChangeKind::AttributionChanged {
+                from: Some("sagte Kim".into()),
+                to: Some("sagte Lee".into())
+            }]
+        );
+        assert_eq!(
+            kinds("Das ist belegt.", "Das ist nicht belegt."),
+            [ChangeKind::NegationAdded {
+                word: "nicht".into()
+            }]
+        );
+        assert!(kinds("Gleich bleibt gleich.", "Gleich bleibt gleich.").is_empty());
+    }
+
+    #[test]
+    fn english_hedges_attributions_and_numbers() {
+        assert_eq!(
+            kinds(
+                "Deliveries are worth up to 5.5 billion dollars, the study says.",
+                "Deliveries could be worth 5.5 billion dollars, according to Seoul."
+            ),
+            [
+                ChangeKind::HedgeChanged {
+                    from: "up to".into(),
+                    to: "could".into()
+                },
+                ChangeKind::AttributionChanged {
+                    from: Some("the study says".into()),
+                    to: Some("according to Seoul".into())
+                }
+            ]
+        );
+    }
+}

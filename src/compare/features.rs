@@ -1,0 +1,138 @@
+//! Sentence features for alignment (word stems and number values), their IDF weights and
+//! the similarity of two feature sets.
+
+use super::document::Document;
+use crate::text::{TokenKind, find_numbers};
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+/// Added to the weight of the lighter side in containment, so that a headline of two common
+/// words is not "contained" everywhere.
+const SHORT_SENTENCE_DAMPING: f64 = 3.0;
+/// Weight factor of numbers: a shared number is strong evidence of a shared fact.
+pub(super) const NUMBER_WEIGHT: f64 = 2.0;
+
+pub(super) struct Features {
+    /// Per sentence: sorted feature hashes.
+    pub(super) sets: Vec<Vec<u64>>,
+    /// The features that are numbers.
+    pub(super) numbers: std::collections::HashSet<u64>,
+}
+
+pub(super) fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+pub(super) fn features(doc: &Document) -> Features {
+    let tokens = doc.tokens();
+    let mut number_features = std::collections::HashSet::new();
+    let sets = doc
+        .sentences()
+        .iter()
+        .map(|sentence| {
+            let range = sentence.first_token..sentence.end_token;
+            let numbers = find_numbers(
+                doc.text(),
+                tokens.get(range.clone()).unwrap_or(&[]),
+                doc.style(),
+            );
+            // Words of a number ("Milliarden", "zwei") count through its value only.
+            let in_number = |i: usize| {
+                tokens.get(i).is_some_and(|t| {
+                    numbers
+                        .iter()
+                        .any(|n| n.span.start <= t.span.start && t.span.end <= n.span.end)
+                })
+            };
+            let mut set: Vec<u64> = range
+                .filter(|&i| {
+                    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && !in_number(i)
+                })
+                .map(|i| doc.lower(i))
+                .filter(|word| word.chars().count() >= 2)
+                .map(|word| hash_of(word.chars().take(6).collect::<String>()))
+                .collect();
+            for number in &numbers {
+                let feature = hash_of(("#", format!("{:.6e}", number.value)));
+                number_features.insert(feature);
+                set.push(feature);
+            }
+            if set.is_empty() {
+                // Punctuation or one-letter words only: match the exact tokens.
+                let sentence_tokens = sentence.first_token..sentence.end_token;
+                set.push(hash_of(
+                    sentence_tokens.map(|i| doc.lower(i)).collect::<Vec<_>>(),
+                ));
+            }
+            set.sort_unstable();
+            set.dedup();
+            set
+        })
+        .collect();
+    Features {
+        sets,
+        numbers: number_features,
+    }
+}
+
+pub(super) struct Scorer {
+    pub(super) weights: HashMap<u64, f64>,
+}
+
+impl Scorer {
+    pub(super) fn weight(&self, feature: u64) -> f64 {
+        self.weights.get(&feature).copied().unwrap_or(0.0)
+    }
+
+    pub(super) fn total(&self, set: &[u64]) -> f64 {
+        set.iter().map(|&f| self.weight(f)).sum()
+    }
+
+    pub(super) fn shared(&self, a: &[u64], b: &[u64]) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weight(x);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The mean of weighted Dice and of the weighted containment of the lighter side in the
+    /// heavier (damped for very short sentences), so that a short retelling of a long sentence
+    /// still scores.
+    pub(super) fn dice(&self, a: &[u64], b: &[u64]) -> f64 {
+        let (total_a, total_b) = (self.total(a), self.total(b));
+        if total_a <= 0.0 || total_b <= 0.0 {
+            return 0.0;
+        }
+        let shared = self.shared(a, b);
+        if shared >= total_a.max(total_b) * (1.0 - 1e-9) {
+            return 1.0;
+        }
+        let dice = 2.0 * shared / (total_a + total_b);
+        let contained = shared / (total_a.min(total_b) + SHORT_SENTENCE_DAMPING);
+        f64::midpoint(dice, contained)
+    }
+}
+
+pub(super) fn union(sets: &[Vec<u64>], indices: &[usize]) -> Vec<u64> {
+    let mut all: Vec<u64> = indices
+        .iter()
+        .filter_map(|&i| sets.get(i))
+        .flatten()
+        .copied()
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}

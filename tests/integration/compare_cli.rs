@@ -1,0 +1,95 @@
+//! `lateral compare` and `lateral similar` on the samples, as files and as project articles.
+
+// Test helpers outside #[test] functions unwrap too: a failure there is a test failure.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn lateral(args: &[&std::ffi::OsStr]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+const SOURCE: &str = "fnf-studie-waffenhandel-2024.txt";
+const REWRITE: &str = "rewrite-militaerhilfe-milliarden-2024.txt";
+
+#[test]
+fn compare_prints_rows_and_changes_and_json() {
+    let (a, b) = (sample(SOURCE), sample(REWRITE));
+    let text = lateral(&["compare".as_ref(), a.as_os_str(), b.as_os_str()]);
+    assert!(
+        text.contains("* name changed: \"Olena\" -> \"Elena\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("* hedge changed: \"etwa\" -> \"rund\""),
+        "{text}"
+    );
+    assert!(text.contains("[only in B]"));
+    let json = lateral(&[
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    let comparison: lateral::compare::Comparison = serde_json::from_str(&json).unwrap();
+    assert!(comparison.summary.changes > 10);
+    assert_eq!(
+        comparison.rows.len(),
+        comparison.summary.same
+            + comparison.summary.changed
+            + comparison.summary.only_a
+            + comparison.summary.only_b
+    );
+}
+
+#[test]
+fn similar_and_compare_work_on_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("samples.ron");
+    let mut import: Vec<std::ffi::OsString> =
+        vec!["import".into(), "--project".into(), project.clone().into()];
+    for name in [
+        "asmolov-riac-2024.txt",
+        SOURCE,
+        "fnf-wostotschny-2023.txt",
+        "gea-fragen-antworten-2024.txt",
+        REWRITE,
+    ] {
+        import.push(sample(name).into());
+    }
+    lateral(&import.iter().map(AsRef::as_ref).collect::<Vec<_>>());
+    let similar = lateral(&["similar".as_ref(), project.as_os_str()]);
+    let first_pair = similar.lines().nth(2).unwrap();
+    assert!(
+        first_pair.contains(SOURCE) && first_pair.contains(REWRITE),
+        "{similar}"
+    );
+    assert!(similar.contains("group 1: a2, a5"), "{similar}");
+    let compared = lateral(&[
+        "compare".as_ref(),
+        "a2".as_ref(),
+        "a5".as_ref(),
+        "--project".as_ref(),
+        project.as_os_str(),
+    ]);
+    assert!(
+        compared.contains("* name changed: \"Hankuk\" -> \"Hanguk\""),
+        "{compared}"
+    );
+}
