@@ -10,6 +10,7 @@
 //! - [`cli`]: the `lateral` subcommands.
 
 pub mod cli;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod text;
