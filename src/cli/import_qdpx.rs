@@ -1,5 +1,5 @@
-//! `lateral import-qdpx FILE -o P.ron`: a REFI-QDA project (ATLAS.ti, MAXQDA, NVivo,
-//! QualCoder) as a new Lateral project.
+//! `lateral import-qdpx FILE -o P.ron`: a REFI-QDA project (from `ATLAS.ti`, `MAXQDA`,
+//! `NVivo`, `QualCoder`) as a new Lateral project.
 
 use crate::export::import_qdpx;
 use crate::io::project_file::MAX_PROJECT_BYTES;

@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
-    /// Open a REFI-QDA project (.qdpx from ATLAS.ti, MAXQDA, NVivo, QualCoder) as a new project.
+    /// Open a REFI-QDA project (.qdpx from ATLAS.ti, MAXQDA, `NVivo`, `QualCoder`) as a new project.
     ImportQdpx {
         /// The .qdpx file.
         file: PathBuf,

@@ -6,9 +6,9 @@
 /// ```
 /// use lateral::export::CharIndex;
 /// let index = CharIndex::new("Größe");
-/// assert_eq!(index.char_of_byte(3), Some(2)); // after "Grö"
-/// assert_eq!(index.byte_of_char(2), Some(3));
-/// assert_eq!(index.char_of_byte(4), None); // inside "ß"
+/// assert_eq!(index.char_of_byte(4), Some(3)); // after "Grö"
+/// assert_eq!(index.byte_of_char(3), Some(4));
+/// assert_eq!(index.char_of_byte(5), None); // inside "ß"
 /// ```
 #[derive(Clone, Debug)]
 pub struct CharIndex {

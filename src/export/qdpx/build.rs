@@ -209,7 +209,7 @@ fn unique_name(project: &Project, name: &str, number: u64) -> String {
     if !taken(&base) {
         return base;
     }
-    (2..).map(|n| format!("{base} ({n})")).find(|c| !taken(c)).unwrap_or(base)
+    (2..=u64::MAX).map(|n| format!("{base} ({n})")).find(|c| !taken(c)).unwrap_or(base)
 }
 
 /// `#abc` → `#aabbcc`; other strings unchanged.

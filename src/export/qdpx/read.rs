@@ -74,7 +74,7 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
     for entry_index in 0..archive.len() {
         let entry = archive.by_index(entry_index).map_err(|e| not_a_zip(&e))?;
         let entry_name = entry.name().map_err(|e| not_a_zip(&e))?.into_owned();
-        if entry.enclosed_name().is_none() || entry_name.contains('\\') && entry_name.contains("..") {
+        if entry.enclosed_name().is_none() || !is_safe_entry_name(&entry_name) {
             return Err(QdpxError::UnsafePath { entry_name });
         }
         if entry.size() > limits.max_entry_bytes {
@@ -103,4 +103,26 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
         files.insert(entry_name, content);
     }
     Ok(files)
+}
+
+/// Whether an entry name stays inside the folder it is unpacked into: relative, no `..`
+/// component, no drive letter, no NUL (checked on both `/` and `\\` separators).
+fn is_safe_entry_name(name: &str) -> bool {
+    let relative = !name.starts_with(['/', '\\']) && name.chars().nth(1) != Some(':');
+    relative && !name.contains('\0') && name.split(['/', '\\']).all(|part| part != "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_names_must_stay_inside() {
+        for safe in ["project.qde", "sources/a.txt", "sources/a..b.txt"] {
+            assert!(is_safe_entry_name(safe), "{safe}");
+        }
+        for unsafe_name in ["../a", "/etc/a", "\\a", "C:/a", "a/../../b", "a\\..\\..\\b", "a\0b"] {
+            assert!(!is_safe_entry_name(unsafe_name), "{unsafe_name}");
+        }
+    }
 }

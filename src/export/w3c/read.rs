@@ -120,9 +120,12 @@ impl Importer<'_> {
         let modified = item.get("modified").or_else(|| item.get("updated")).and_then(Value::as_str)
             .and_then(|s| s.parse().ok()).unwrap_or(created);
         let (note, speaker) = note_and_speaker(item);
+        let annotator = creator(item);
         for tag_name in if tag_names.is_empty() { vec!["imported".to_owned()] } else { tag_names } {
             let tag_id = self.tag_id(&tag_name);
-            let duplicate = |a: &Annotation| a.article_id == article.id && a.span == span && a.tag_id == tag_id;
+            let duplicate = |a: &Annotation| {
+                a.article_id == article.id && a.span == span && a.tag_id == tag_id && a.annotator == annotator
+            };
             if self.project.annotations().iter().chain(&self.placed).any(duplicate) {
                 self.result.skipped.push(format!("\"{tag_name}\" on \"{}\" is already in the project", preview(article, span)));
                 continue;
@@ -133,7 +136,7 @@ impl Importer<'_> {
             self.next_annotation_id += 1;
             annotation.note.clone_from(&note);
             annotation.speaker.clone_from(&speaker);
-            annotation.annotator = creator(item);
+            annotation.annotator.clone_from(&annotator);
             annotation.created = created;
             annotation.modified = modified;
             self.placed.push(annotation);

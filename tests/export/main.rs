@@ -1,0 +1,34 @@
+//! Golden and round-trip tests of every export format and of the W3C and REFI-QDA importers.
+
+mod csv_json;
+mod fixture;
+mod qdpx;
+mod reports;
+mod w3c;
+
+use std::path::PathBuf;
+
+/// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file instead.
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
+        panic!("{name} differs from its golden file:\n{}", diff.unified_diff().header("golden", "actual"));
+    }
+}
+
+/// The sample project of the repository, if it is there.
+pub fn sample_project() -> Option<lateral::model::Project> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/russland-nordkorea.ron");
+    if !path.exists() {
+        println!("notice: {} is missing; sample tests skipped", path.display());
+        return None;
+    }
+    Some(lateral::io::load_project(&path).unwrap().0)
+}

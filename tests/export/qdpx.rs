@@ -1,0 +1,208 @@
+//! REFI-QDA `.qdpx`: golden `project.qde`, schema validation, round trip, other tools' quirks
+//! and bad archives.
+
+use crate::{assert_golden, fixture, sample_project};
+use lateral::export::{ExportFilter, ExportFormat, ExportOptions, QdpxError, QdpxLimits, export, import_qdpx, import_qdpx_with_limits};
+use lateral::model::Project;
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+
+fn qdpx_of(project: &Project) -> Vec<u8> {
+    export(project, ExportFormat::Qdpx, &ExportFilter::default(), ExportOptions::default()).unwrap()
+}
+
+fn entry(archive: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(archive)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Validates with `xmllint --schema` against the REFI-QDA schema, if xmllint is installed.
+fn assert_valid_qde(qde: &str) {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/refi/Project-mrt2019.xsd");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("project.qde");
+    std::fs::write(&file, qde).unwrap();
+    let output = std::process::Command::new("xmllint").arg("--noout").arg("--schema").arg(&schema).arg(&file).output();
+    match output {
+        Ok(output) => assert!(output.status.success(), "project.qde does not validate:\n{}", String::from_utf8_lossy(&output.stderr)),
+        Err(_) => println!("notice: xmllint is not installed (apt-get install libxml2-utils); schema validation skipped"),
+    }
+}
+
+fn assert_same_project(imported: &Project, original: &Project) {
+    assert_eq!(imported.title(), original.title());
+    assert_eq!(imported.notes(), original.notes());
+    let tags = |p: &Project| p.tags().iter().map(|t| (t.id, t.name.clone(), t.description.clone(), t.colour)).collect::<Vec<_>>();
+    assert_eq!(tags(imported), tags(original));
+    assert_eq!(imported.articles().len(), original.articles().len());
+    for (a, b) in imported.articles().iter().zip(original.articles()) {
+        assert_eq!(a.text(), b.text());
+        assert_eq!(a.meta, b.meta);
+    }
+    let mut expected = original.annotations().to_vec();
+    for annotation in &mut expected {
+        annotation.linked.clear();
+    }
+    assert_eq!(imported.annotations(), expected.as_slice());
+}
+
+#[test]
+fn project_qde_matches_golden_and_validates() {
+    let archive = qdpx_of(&fixture::project());
+    let qde = entry(&archive, "project.qde");
+    assert_golden("fixture.project.qde", &qde);
+    assert_valid_qde(&qde);
+    assert!(entry(&archive, "sources/00000003-0000-4000-8000-000000000001.txt").starts_with("Nordkorea"));
+}
+
+#[test]
+fn qdpx_round_trips() {
+    let project = fixture::project();
+    let import = import_qdpx(&qdpx_of(&project)).unwrap();
+    assert!(import.warnings.is_empty(), "{:?}", import.warnings);
+    assert_same_project(&import.project, &project);
+}
+
+#[test]
+fn sample_project_round_trips_qdpx() {
+    let Some(project) = sample_project() else { return };
+    let archive = qdpx_of(&project);
+    assert_valid_qde(&entry(&archive, "project.qde"));
+    assert_same_project(&import_qdpx(&archive).unwrap().project, &project);
+}
+
+/// Reproduces what other tools write (no sample of theirs with codings could be shipped):
+/// MAXQDA 24's `project.qde` (bedingjd/paper_themes): upper-case GUIDs, `xsi:schemaLocation`,
+/// nested codes with descriptions, `plainTextPath="internal://GUID.txt"`, `Sets`; QualCoder's
+/// export: selections named "pos0,pos1", memos as `Notes` with `NoteRef`; and quirks: a text
+/// with a byte-order mark and CRLF line ends (positions count the CR), a source whose text is
+/// inline, a source whose file is missing, a PDF source, a coding of a whole source, `#rgb`.
+#[test]
+fn imports_other_tools_quirks() {
+    let qde = r##"<?xml version="1.0" encoding="utf-8"?>
+<Project xsi:schemaLocation="urn:QDA-XML:project:1.0 http://schema.qdasoftware.org/versions/Project/v1.0/Project.xsd" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="urn:QDA-XML:project:1.0" origin="MAXQDA 24 (Release 24.7.0)" name="Themen" modifiedDateTime="2025-07-14T18:42:34Z">
+ <Users><User guid="F3EA8DA1-BB99-411F-8ED4-011170237B6C" name="johnb"/></Users>
+ <CodeBook><Codes>
+  <Code color="#ef8256" guid="C9E3D7E0-4DBF-46E2-96EF-14574ECD3B90" name="Themes" isCodable="true">
+   <Description>Parent &amp; category</Description>
+   <Code color="#e82" guid="C6C1BE73-B4F4-4C2D-91F1-90B73BFC5C25" name="THEME - Affordances" isCodable="true"/>
+  </Code>
+ </Codes></CodeBook>
+ <Sources>
+  <TextSource guid="C5E4C960-5296-4FDE-8C63-DEABA4E17F92" name="ICLS 2024 3-10" plainTextPath="internal://C5E4C960-5296-4FDE-8C63-DEABA4E17F92.txt" creatingUser="F3EA8DA1-BB99-411F-8ED4-011170237B6C" creationDateTime="2024-10-18T23:23:46Z">
+   <PlainTextSelection guid="0D5E6F7A-0000-4000-8000-000000000001" name="8,18" startPosition="8" endPosition="18" creatingUser="F3EA8DA1-BB99-411F-8ED4-011170237B6C" creationDateTime="2024-10-19T10:00:00">
+    <Coding guid="0D5E6F7A-0000-4000-8000-000000000002" creatingUser="F3EA8DA1-BB99-411F-8ED4-011170237B6C"><CodeRef targetGUID="C6C1BE73-B4F4-4C2D-91F1-90B73BFC5C25"/></Coding>
+    <NoteRef targetGUID="0D5E6F7A-0000-4000-8000-000000000003"/>
+   </PlainTextSelection>
+   <PlainTextSelection guid="0D5E6F7A-0000-4000-8000-000000000004" startPosition="5" endPosition="999"><Coding guid="0D5E6F7A-0000-4000-8000-000000000005"><CodeRef targetGUID="C6C1BE73-B4F4-4C2D-91F1-90B73BFC5C25"/></Coding></PlainTextSelection>
+   <Coding guid="0D5E6F7A-0000-4000-8000-000000000006"><CodeRef targetGUID="C9E3D7E0-4DBF-46E2-96EF-14574ECD3B90"/></Coding>
+  </TextSource>
+  <TextSource guid="7391D47A-323D-4291-8202-ED599C250828" name="Inline">
+   <PlainTextContent>Größe &amp; Maß</PlainTextContent>
+   <PlainTextSelection guid="0D5E6F7A-0000-4000-8000-000000000007" startPosition="8" endPosition="11"><Coding guid="0D5E6F7A-0000-4000-8000-000000000008"><CodeRef targetGUID="C9E3D7E0-4DBF-46E2-96EF-14574ECD3B90"/></Coding></PlainTextSelection>
+  </TextSource>
+  <TextSource guid="6D0B5D8D-C3FA-492F-92C7-AABEF30CE82A" name="Lost" plainTextPath="internal://6D0B5D8D-C3FA-492F-92C7-AABEF30CE82A.txt"/>
+  <PDFSource guid="07B03AB2-5E9B-4708-9D6F-ED80C1513BAE" name="Paper" path="internal://07B03AB2-5E9B-4708-9D6F-ED80C1513BAE.pdf"/>
+ </Sources>
+ <Notes><Note guid="0D5E6F7A-0000-4000-8000-000000000003" name="Memo"><PlainTextContent>wichtig</PlainTextContent></Note></Notes>
+ <Sets><Set guid="0D5E6F7A-0000-4000-8000-000000000009" name="S"><MemberSource targetGUID="C5E4C960-5296-4FDE-8C63-DEABA4E17F92"/></Set></Sets>
+</Project>
+"##;
+    let text = "\u{feff}Line 1\r\nLine 2 über\r\nEnd";
+    let archive = zip_of(&[
+        ("project.qde", qde.as_bytes()),
+        ("sources/C5E4C960-5296-4FDE-8C63-DEABA4E17F92.txt", text.as_bytes()),
+        ("sources/07B03AB2-5E9B-4708-9D6F-ED80C1513BAE.pdf", b"%PDF-1.4"),
+    ]);
+    let import = import_qdpx(&archive).unwrap();
+    let project = &import.project;
+    assert_eq!(project.title(), "Themen");
+    let names: Vec<&str> = project.tags().iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Themes", "THEME - Affordances"]);
+    assert_eq!(project.tags()[1].colour.to_hex(), "#ee8822");
+    assert_eq!(project.tags()[0].description, "Parent & category");
+    assert_eq!(project.articles().len(), 2, "the source without text is skipped");
+    assert_eq!(project.articles()[0].text(), "Line 1\nLine 2 über\nEnd");
+    let annotations = project.annotations();
+    assert_eq!(annotations.len(), 2);
+    assert_eq!(annotations[0].quote, "Line 2 übe", "characters 8..18 of the CRLF text");
+    assert_eq!(annotations[0].annotator, "johnb");
+    assert_eq!(annotations[0].note, "wichtig");
+    assert_eq!(annotations[0].created.to_string(), "2024-10-19T10:00:00Z");
+    assert_eq!(annotations[1].quote, "Maß");
+    let warnings = import.warnings.join("\n");
+    for expected in ["does not fit", "Lost", "Paper", "whole source"] {
+        assert!(warnings.contains(expected), "no warning about {expected}: {warnings}");
+    }
+}
+
+#[test]
+fn path_escaping_the_folder_is_refused() {
+    for name in ["../evil.txt", "/etc/evil.txt", "sources/../../evil.txt"] {
+        let archive = zip_of(&[("project.qde", b"<Project name=\"x\"/>"), (name, b"x")]);
+        let error = import_qdpx(&archive).unwrap_err();
+        assert!(matches!(error, QdpxError::UnsafePath { .. }), "{name}: {error}");
+        assert!(error.to_string().contains("unsafe path"));
+    }
+}
+
+#[test]
+fn truncated_and_foreign_files_are_refused() {
+    let archive = qdpx_of(&fixture::project());
+    let error = import_qdpx(&archive[..archive.len() / 2]).unwrap_err();
+    assert!(matches!(error, QdpxError::NotAZip { .. }), "{error}");
+    assert!(error.to_string().contains("truncated"));
+    assert!(matches!(import_qdpx(b"not a zip"), Err(QdpxError::NotAZip { .. })));
+    let no_qde = zip_of(&[("readme.txt", b"hello")]);
+    assert!(matches!(import_qdpx(&no_qde), Err(QdpxError::NoProjectFile)));
+    let bad_xml = zip_of(&[("project.qde", b"<Project name=\"x\"><Sources></Project>")]);
+    assert!(matches!(import_qdpx(&bad_xml), Err(QdpxError::Xml { .. })));
+}
+
+#[test]
+fn size_limits_hold() {
+    let big = vec![b'a'; 10_000];
+    let archive = zip_of(&[("project.qde", b"<Project name=\"x\"/>"), ("sources/a.txt", &big)]);
+    let limits = QdpxLimits { max_entry_bytes: 1_000, ..QdpxLimits::default() };
+    assert!(matches!(import_qdpx_with_limits(&archive, limits), Err(QdpxError::TooLarge { .. })));
+    let limits = QdpxLimits { max_total_bytes: 5_000, ..QdpxLimits::default() };
+    assert!(matches!(import_qdpx_with_limits(&archive, limits), Err(QdpxError::TooLarge { .. })));
+    let limits = QdpxLimits { max_entries: 1, ..QdpxLimits::default() };
+    assert!(matches!(import_qdpx_with_limits(&archive, limits), Err(QdpxError::TooManyEntries { .. })));
+    assert!(import_qdpx(&archive).is_ok());
+}
+
+/// Runs the importer on real exports of other tools kept outside the repository (their
+/// licences do not allow shipping them): every `.qdpx` in `$LATERAL_REAL_QDPX_DIR`.
+#[test]
+fn imports_real_exports_if_provided() {
+    let Some(dir) = std::env::var_os("LATERAL_REAL_QDPX_DIR") else {
+        println!("notice: LATERAL_REAL_QDPX_DIR is not set; real-file import skipped");
+        return;
+    };
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "qdpx") {
+            let import = import_qdpx(&std::fs::read(&path).unwrap()).unwrap();
+            println!(
+                "{}: {} articles, {} tags, {} annotations, {} warnings",
+                path.display(),
+                import.project.articles().len(),
+                import.project.tags().len(),
+                import.project.annotations().len(),
+                import.warnings.len()
+            );
+        }
+    }
+}
