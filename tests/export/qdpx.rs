@@ -147,6 +147,46 @@ fn imports_other_tools_quirks() {
     }
 }
 
+/// ATLAS.ti's layout (documented by a team that exchanges ATLAS.ti 2023 exports, a Portuguese data-model
+/// description of such exports): codes directly under `CodeBook` without `Codes`, memos stored as
+/// files (`Note plainTextPath="internal://note1.txt"`) and referenced from a coding, sources
+/// named `source1.txt`, a `richTextPath` beside the plain text, two users coding one selection.
+#[test]
+fn imports_atlas_ti_layout() {
+    let qde = r##"<?xml version="1.0" encoding="utf-8"?>
+<Project origin="ATLAS.ti" name="GPP" xmlns="urn:QDA-XML:project:1.0">
+ <Users><User guid="B27E9088-0000-4000-8000-000000000001" name="Ana"/><User guid="C4E79FCB-0000-4000-8000-000000000002" name="Bia"/></Users>
+ <CodeBook>
+  <Code guid="0050AEC3-0000-4000-8000-000000000001" name="Código 1" isCodable="true" color="#FF0000"/>
+  <Code guid="A680AEC3-0000-4000-8000-000000000002" name="Código 2" isCodable="true"/>
+ </CodeBook>
+ <Sources>
+  <TextSource guid="91575042-0000-4000-8000-000000000001" name="Entrevista" plainTextPath="internal://source1.txt" richTextPath="internal://source1.docx">
+   <PlainTextSelection guid="91575042-0000-4000-8000-000000000002" name="snippet" startPosition="0" endPosition="4">
+    <Coding guid="8F2E7E5A-0000-4000-8000-000000000001" creatingUser="B27E9088-0000-4000-8000-000000000001" creationDateTime="2023-05-01T10:00:00Z"><CodeRef targetGUID="0050AEC3-0000-4000-8000-000000000001"/><NoteRef targetGUID="04EA5FEE-0000-4000-8000-000000000001"/></Coding>
+    <Coding guid="851E492C-0000-4000-8000-000000000002" creatingUser="C4E79FCB-0000-4000-8000-000000000002" creationDateTime="2023-05-02T10:00:00Z"><CodeRef targetGUID="A680AEC3-0000-4000-8000-000000000002"/></Coding>
+   </PlainTextSelection>
+  </TextSource>
+ </Sources>
+ <Notes><Note guid="04EA5FEE-0000-4000-8000-000000000001" name="IT24" plainTextPath="internal://note1.txt"/></Notes>
+</Project>"##;
+    let archive = zip_of(&[
+        ("project.qde", qde.as_bytes()),
+        ("sources/source1.txt", "Olá, mundo".as_bytes()),
+        ("sources/source1.docx", b"PK"),
+        ("sources/note1.txt", "memo de Ana".as_bytes()),
+    ]);
+    let import = import_qdpx(&archive).unwrap();
+    let project = &import.project;
+    assert_eq!(project.tags().len(), 2);
+    assert_eq!(project.tags()[0].colour.to_hex(), "#ff0000");
+    let annotations = project.annotations();
+    assert_eq!(annotations.len(), 2, "one annotation per coding");
+    assert_eq!((annotations[0].quote.as_str(), annotations[0].annotator.as_str()), ("Olá,", "Ana"));
+    assert_eq!(annotations[0].note, "memo de Ana");
+    assert_eq!((annotations[1].annotator.as_str(), annotations[1].tag_id), ("Bia", project.tags()[1].id));
+}
+
 #[test]
 fn path_escaping_the_folder_is_refused() {
     for name in ["../evil.txt", "/etc/evil.txt", "sources/../../evil.txt"] {

@@ -2,7 +2,7 @@
 //! tags, text sources articles, coded selections annotations. All through [`Edit`]s, so the
 //! result is validated like any project.
 
-use super::parse::{Qde, QdeSelection, QdeSource};
+use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
 use crate::model::{
@@ -46,7 +46,7 @@ pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Resu
     }
     let mut next_annotation_id = 1;
     for (source, number) in qde.sources.iter().zip(1..) {
-        let Some(raw) = source_text(source, files) else {
+        let Some(raw) = archive_text(source.content.as_ref(), &source.plain_text_path, files) else {
             warnings.push(format!(
                 "skipped the source \"{}\": its text ({}) is not in the archive, so its {} coded segments were skipped",
                 source.name,
@@ -81,7 +81,7 @@ pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Resu
                     continue;
                 };
                 next_annotation_id += 1;
-                fill_annotation(&mut annotation, qde, selection, &coding.creating_user, &coding.created);
+                fill_annotation(&mut annotation, qde, files, selection, coding);
                 apply(&mut project, Edit::AddAnnotation { annotation, index: None })?;
             }
         }
@@ -89,27 +89,38 @@ pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Resu
     Ok(QdpxImport { project, warnings })
 }
 
-fn fill_annotation(annotation: &mut Annotation, qde: &Qde, selection: &QdeSelection, coding_user: &str, coding_created: &str) {
-    let user = if coding_user.is_empty() { &selection.creating_user } else { coding_user };
+fn fill_annotation(
+    annotation: &mut Annotation,
+    qde: &Qde,
+    files: &HashMap<String, Vec<u8>>,
+    selection: &QdeSelection,
+    coding: &QdeCoding,
+) {
+    let user = if coding.creating_user.is_empty() { &selection.creating_user } else { &coding.creating_user };
     annotation.annotator = qde.users.get(user).cloned().unwrap_or_default();
-    let created = if coding_created.is_empty() { &selection.created } else { coding_created };
+    let created = if coding.created.is_empty() { &selection.created } else { &coding.created };
     annotation.created = parse_time(created).or_else(|| parse_time(&selection.created)).unwrap_or(Timestamp::UNIX_EPOCH);
     annotation.modified = parse_time(&selection.modified).unwrap_or(annotation.created);
-    let mut notes: Vec<&str> = selection.note_refs.iter().filter_map(|guid| qde.notes.get(guid)).map(String::as_str).collect();
+    let mut notes: Vec<String> = selection
+        .note_refs
+        .iter()
+        .filter_map(|guid| qde.notes.get(guid))
+        .filter_map(|note| archive_text(note.content.as_ref(), &note.plain_text_path, files))
+        .collect();
     match selection.description.strip_prefix(SPEAKER_PREFIX) {
         Some(speaker) => speaker.trim().clone_into(&mut annotation.speaker),
-        None if !selection.description.trim().is_empty() => notes.insert(0, selection.description.trim()),
+        None if !selection.description.trim().is_empty() => notes.insert(0, selection.description.trim().to_owned()),
         None => {}
     }
     annotation.note = notes.join("\n\n");
 }
 
-/// The source's text: inline, or the archive entry its `plainTextPath` names.
-fn source_text(source: &QdeSource, files: &HashMap<String, Vec<u8>>) -> Option<String> {
-    if let Some(content) = &source.content {
+/// A source's or note's text: inline, or the archive entry its `plainTextPath` names.
+fn archive_text(content: Option<&String>, plain_text_path: &str, files: &HashMap<String, Vec<u8>>) -> Option<String> {
+    if let Some(content) = content {
         return Some(content.clone());
     }
-    let path = source.plain_text_path.trim();
+    let path = plain_text_path.trim();
     let file_name = path.strip_prefix("internal://").unwrap_or(path);
     if file_name.is_empty() || path.starts_with("absolute://") || path.starts_with("relative://") {
         return None;

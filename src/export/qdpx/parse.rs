@@ -15,9 +15,16 @@ pub(super) struct Qde {
     pub users: HashMap<String, String>,
     pub codes: Vec<QdeCode>,
     pub sources: Vec<QdeSource>,
-    pub notes: HashMap<String, String>,
+    pub notes: HashMap<String, QdeNote>,
     /// Sources of other kinds (PDF, pictures, audio, video), by name.
     pub skipped_sources: Vec<String>,
+}
+
+/// A memo: its text inline or in an archive file (as ATLAS.ti writes it).
+#[derive(Debug, Default)]
+pub(super) struct QdeNote {
+    pub content: Option<String>,
+    pub plain_text_path: String,
 }
 
 #[derive(Debug, Default)]
@@ -103,7 +110,7 @@ fn open(qde: &mut Qde, stack: &[String], name: &str, start: &BytesStart<'_>, not
         ("Users", "User") => {
             qde.users.insert(attr("guid"), attr("name"));
         }
-        ("Codes" | "Code", "Code") => qde.codes.push(QdeCode {
+        ("Codes" | "Code" | "CodeBook", "Code") => qde.codes.push(QdeCode {
             guid: attr("guid"),
             name: attr("name"),
             color: attr("color"),
@@ -153,7 +160,8 @@ fn open(qde: &mut Qde, stack: &[String], name: &str, start: &BytesStart<'_>, not
         }
         ("Notes", "Note") => {
             *note_guid = attr("guid");
-            qde.notes.insert(note_guid.clone(), String::new());
+            let note = QdeNote { content: None, plain_text_path: attr("plainTextPath") };
+            qde.notes.insert(note_guid.clone(), note);
         }
         _ => {}
     }
@@ -186,7 +194,7 @@ fn close(qde: &mut Qde, stack: &[String], name: &str, text: &mut String, note_gu
         }
         ("Note", "PlainTextContent") => {
             if let Some(note) = qde.notes.get_mut(note_guid) {
-                *note = value;
+                note.content = Some(value);
             }
         }
         _ => {}
