@@ -15,14 +15,27 @@ const NUM_ARTICLES: u64 = 100;
 const WORDS_PER_ARTICLE: usize = 10_000;
 const NUM_ANNOTATIONS: u64 = 50_000;
 const WORDS: [&str; 12] = [
-    "Nordkorea", "schickt", "Soldaten", "nach", "Russland,", "sagte", "der", "Geheimdienst.",
-    "Größere", "Übungen", "folgen", "bald.",
+    "Nordkorea",
+    "schickt",
+    "Soldaten",
+    "nach",
+    "Russland,",
+    "sagte",
+    "der",
+    "Geheimdienst.",
+    "Größere",
+    "Übungen",
+    "folgen",
+    "bald.",
 ];
 
 fn article_text(seed: usize) -> String {
     let mut text = String::with_capacity(WORDS_PER_ARTICLE * 9);
     for i in 0..WORDS_PER_ARTICLE {
-        let word = WORDS.get((i * 7 + seed) % WORDS.len()).copied().unwrap_or("und");
+        let word = WORDS
+            .get((i * 7 + seed) % WORDS.len())
+            .copied()
+            .unwrap_or("und");
         text.push_str(word);
         text.push(if i % 120 == 119 { '\n' } else { ' ' });
     }
@@ -33,11 +46,28 @@ fn build_project() -> Project {
     let mut project = Project::new("Benchmark");
     let mut edits = Vec::new();
     for id in 1..=NUM_ARTICLES {
-        let meta = ArticleMeta { title: format!("Artikel {id}"), outlet: "Tagesblatt".into(), ..ArticleMeta::default() };
-        let article = Article::new(ArticleId(id), meta, article_text(id as usize), ImportReport::default());
-        edits.push(Edit::AddArticle { article: Box::new(article), index: None });
+        let meta = ArticleMeta {
+            title: format!("Artikel {id}"),
+            outlet: "Tagesblatt".into(),
+            ..ArticleMeta::default()
+        };
+        let article = Article::new(
+            ArticleId(id),
+            meta,
+            article_text(id as usize),
+            ImportReport::default(),
+        );
+        edits.push(Edit::AddArticle {
+            article: Box::new(article),
+            index: None,
+        });
     }
-    project.apply(Edit::Batch { label: "articles".into(), edits }).unwrap_or_else(|e| panic!("{e}"));
+    project
+        .apply(Edit::Batch {
+            label: "articles".into(),
+            edits,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
     let per_article = NUM_ANNOTATIONS / NUM_ARTICLES;
     let mut edits = Vec::new();
     for article in project.articles() {
@@ -45,7 +75,9 @@ fn build_project() -> Project {
         let starts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
         for n in 0..per_article {
             let at = (n as usize * 97) % (starts.len() - 10);
-            let (Some(&start), Some(&end)) = (starts.get(at), starts.get(at + 5)) else { continue };
+            let (Some(&start), Some(&end)) = (starts.get(at), starts.get(at + 5)) else {
+                continue;
+            };
             let annotation_id = AnnotationId(article.id.0 * 1_000 + n);
             let tag_id = TagId(n % 4 + 1);
             let span = Span::new(start, end - 1);
@@ -54,10 +86,18 @@ fn build_project() -> Project {
             annotation.note = format!("Notiz {n}, mit \"Anführungszeichen\"");
             annotation.annotator = ["lena", "jonas"][n as usize % 2].into();
             annotation.created = Timestamp::UNIX_EPOCH;
-            edits.push(Edit::AddAnnotation { annotation, index: None });
+            edits.push(Edit::AddAnnotation {
+                annotation,
+                index: None,
+            });
         }
     }
-    project.apply(Edit::Batch { label: "annotations".into(), edits }).unwrap_or_else(|e| panic!("{e}"));
+    project
+        .apply(Edit::Batch {
+            label: "annotations".into(),
+            edits,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
     project
 }
 
@@ -69,7 +109,11 @@ fn time(label: &str, runs: u32, mut f: impl FnMut() -> usize) {
         size = f();
         best = best.min(start.elapsed());
     }
-    println!("{label:<44} {:>9.1} ms  ({:.1} MB)", best.as_secs_f64() * 1000.0, size as f64 / 1e6);
+    println!(
+        "{label:<44} {:>9.1} ms  ({:.1} MB)",
+        best.as_secs_f64() * 1000.0,
+        size as f64 / 1e6
+    );
 }
 
 fn main() {
@@ -82,12 +126,22 @@ fn main() {
         start.elapsed().as_secs_f64()
     );
     let filter = ExportFilter::default();
-    for format in [ExportFormat::Csv, ExportFormat::Json, ExportFormat::W3c, ExportFormat::Qdpx] {
-        time(&format!("export {} (50,000 annotations, best of 3)", format.name()), 3, || {
-            export(&project, format, &filter, ExportOptions::default()).map_or(0, |b| b.len())
-        });
+    for format in [
+        ExportFormat::Csv,
+        ExportFormat::Json,
+        ExportFormat::W3c,
+        ExportFormat::Qdpx,
+    ] {
+        time(
+            &format!("export {} (50,000 annotations, best of 3)", format.name()),
+            3,
+            || export(&project, format, &filter, ExportOptions::default()).map_or(0, |b| b.len()),
+        );
     }
-    let lena = ExportFilter { annotator: Some("lena".into()), ..ExportFilter::default() };
+    let lena = ExportFilter {
+        annotator: Some("lena".into()),
+        ..ExportFilter::default()
+    };
     time("export csv, annotator filter (25,000)", 3, || {
         export(&project, ExportFormat::Csv, &lena, ExportOptions::default()).map_or(0, |b| b.len())
     });

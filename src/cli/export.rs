@@ -27,30 +27,63 @@ pub struct ExportRequest {
 }
 
 /// Exports the project at `project_path` to `out_path`.
-pub fn run(project_path: &Path, request: &ExportRequest, out_path: &Path, out: &mut impl Write) -> Result<ExitCode, String> {
+pub fn run(
+    project_path: &Path,
+    request: &ExportRequest,
+    out_path: &Path,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
     let format = ExportFormat::from_name(&request.format).ok_or_else(|| {
         let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
-        format!("unknown format \"{}\"; use one of {}", request.format, names.join(", "))
+        format!(
+            "unknown format \"{}\"; use one of {}",
+            request.format,
+            names.join(", ")
+        )
     })?;
     let (project, _) = load_project(project_path).map_err(|e| e.to_string())?;
     let filter = ExportFilter {
-        articles: resolve_all(&request.articles, |name| article_id(&project, name), "article")?,
+        articles: resolve_all(
+            &request.articles,
+            |name| article_id(&project, name),
+            "article",
+        )?,
         tags: resolve_all(&request.tags, |name| tag_id(&project, name), "tag")?,
         annotator: request.annotator.clone(),
     };
     let options = ExportOptions {
         csv_bom: request.bom,
-        csv_separator: if request.semicolon { CsvSeparator::Semicolon } else { CsvSeparator::Comma },
+        csv_separator: if request.semicolon {
+            CsvSeparator::Semicolon
+        } else {
+            CsvSeparator::Comma
+        },
     };
     let bytes = export(&project, format, &filter, options).map_err(|e| e.to_string())?;
-    write_atomically(out_path, &bytes, false).map_err(|e| format!("could not write {}: {e}", out_path.display()))?;
+    write_atomically(out_path, &bytes, false)
+        .map_err(|e| format!("could not write {}: {e}", out_path.display()))?;
     let num_annotations = filter.annotations(&project).count();
-    writeln!(out, "wrote {num_annotations} annotations as {} to {}", format.name(), out_path.display()).map_err(|e| e.to_string())?;
+    writeln!(
+        out,
+        "wrote {num_annotations} annotations as {} to {}",
+        format.name(),
+        out_path.display()
+    )
+    .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn resolve_all<T>(names: &[String], resolve: impl Fn(&str) -> Option<T>, what: &str) -> Result<Option<Vec<T>>, String> {
-    let names: Vec<&str> = names.iter().flat_map(|n| n.split(',')).map(str::trim).filter(|n| !n.is_empty()).collect();
+fn resolve_all<T>(
+    names: &[String],
+    resolve: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<Vec<T>>, String> {
+    let names: Vec<&str> = names
+        .iter()
+        .flat_map(|n| n.split(','))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
     if names.is_empty() {
         return Ok(None);
     }

@@ -10,17 +10,31 @@ use std::process::ExitCode;
 
 /// Reads the `.qdpx` at `qdpx_path` and saves it as a project at `project_path`, which must
 /// not exist yet.
-pub fn run(qdpx_path: &Path, project_path: &Path, out: &mut impl Write) -> Result<ExitCode, String> {
+pub fn run(
+    qdpx_path: &Path,
+    project_path: &Path,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
     if project_path.exists() {
-        return Err(format!("{} exists already; choose a new project file", project_path.display()));
+        return Err(format!(
+            "{} exists already; choose a new project file",
+            project_path.display()
+        ));
     }
-    let size_bytes = std::fs::metadata(qdpx_path).map_err(|e| format!("could not read {}: {e}", qdpx_path.display()))?.len();
+    let size_bytes = std::fs::metadata(qdpx_path)
+        .map_err(|e| format!("could not read {}: {e}", qdpx_path.display()))?
+        .len();
     if size_bytes > MAX_PROJECT_BYTES {
-        return Err(format!("{} is too large ({size_bytes} bytes)", qdpx_path.display()));
+        return Err(format!(
+            "{} is too large ({size_bytes} bytes)",
+            qdpx_path.display()
+        ));
     }
-    let bytes = std::fs::read(qdpx_path).map_err(|e| format!("could not read {}: {e}", qdpx_path.display()))?;
+    let bytes = std::fs::read(qdpx_path)
+        .map_err(|e| format!("could not read {}: {e}", qdpx_path.display()))?;
     let import = import_qdpx(&bytes).map_err(|e| format!("{}: {e}", qdpx_path.display()))?;
-    let write = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
+    let write =
+        |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
     for warning in &import.warnings {
         write(out, format!("warning: {warning}"))?;
     }

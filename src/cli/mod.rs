@@ -96,8 +96,24 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import { project, files } => import::run(&project, &files, &mut out),
         Command::Info { project } => info::run(&project, &mut out),
         Command::Validate { project } => validate::run(&project, &mut out),
-        Command::Export { project, format, tags, articles, annotator, bom, semicolon, output } => {
-            let request = export::ExportRequest { format, tags, articles, annotator, bom, semicolon };
+        Command::Export {
+            project,
+            format,
+            tags,
+            articles,
+            annotator,
+            bom,
+            semicolon,
+            output,
+        } => {
+            let request = export::ExportRequest {
+                format,
+                tags,
+                articles,
+                annotator,
+                bom,
+                semicolon,
+            };
             export::run(&project, &request, &output, &mut out)
         }
         Command::ImportQdpx { file, output } => import_qdpx::run(&file, &output, &mut out),

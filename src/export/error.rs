@@ -35,19 +35,25 @@ pub enum ExportError {
 #[derive(Debug, thiserror::Error)]
 pub enum QdpxError {
     /// Not a readable zip archive, e.g. truncated by a broken download.
-    #[error("this is not a readable .qdpx (zip) file: {message}. It may be truncated; export it again from the other program")]
+    #[error(
+        "this is not a readable .qdpx (zip) file: {message}. It may be truncated; export it again from the other program"
+    )]
     NotAZip {
         /// The zip reader's message.
         message: String,
     },
     /// An entry name would leave the folder the archive is unpacked into.
-    #[error("the .qdpx file contains an unsafe path \"{entry_name}\" that leaves its folder; it was not imported")]
+    #[error(
+        "the .qdpx file contains an unsafe path \"{entry_name}\" that leaves its folder; it was not imported"
+    )]
     UnsafePath {
         /// The entry's name as stored.
         entry_name: String,
     },
     /// An entry or the whole archive is larger than allowed.
-    #[error("\"{entry_name}\" in the .qdpx file unpacks to more than {limit_bytes} bytes; it was not imported")]
+    #[error(
+        "\"{entry_name}\" in the .qdpx file unpacks to more than {limit_bytes} bytes; it was not imported"
+    )]
     TooLarge {
         /// The entry (or "the archive" for the total).
         entry_name: String,
@@ -98,7 +104,9 @@ pub enum W3cError {
         message: String,
     },
     /// Not one annotation could be placed in the project's articles.
-    #[error("none of the {num_annotations} annotations match the project's articles (first problem: {first_problem}); the project is unchanged")]
+    #[error(
+        "none of the {num_annotations} annotations match the project's articles (first problem: {first_problem}); the project is unchanged"
+    )]
     NothingMatched {
         /// Annotations in the file.
         num_annotations: usize,

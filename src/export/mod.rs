@@ -133,7 +133,9 @@ impl ExportFormat {
     /// ```
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.name() == name.trim().to_lowercase())
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == name.trim().to_lowercase())
     }
 }
 

@@ -35,7 +35,11 @@ pub(super) fn write_html(project: &Project, filter: &ExportFilter) -> String {
         );
     }
     out.push_str("</p>\n");
-    for article in project.articles().iter().filter(|a| filter.includes_article(a.id)) {
+    for article in project
+        .articles()
+        .iter()
+        .filter(|a| filter.includes_article(a.id))
+    {
         write_article(&mut out, project, article, filter);
     }
     out.push_str("<h2>Quotes by tag</h2>\n");
@@ -123,7 +127,10 @@ fn write_mark(out: &mut String, project: &Project, covering: &[&Annotation], pie
     let title: Vec<String> = covering
         .iter()
         .map(|a| {
-            let mut line = project.tag(a.tag_id).map_or("?", |t| t.name.as_str()).to_owned();
+            let mut line = project
+                .tag(a.tag_id)
+                .map_or("?", |t| t.name.as_str())
+                .to_owned();
             if !a.speaker.trim().is_empty() {
                 let _ = write!(line, " ({})", a.speaker.trim());
             }
@@ -133,7 +140,11 @@ fn write_mark(out: &mut String, project: &Project, covering: &[&Annotation], pie
             line
         })
         .collect();
-    let class = if covering.len() > 1 { " class=\"overlap\"" } else { "" };
+    let class = if covering.len() > 1 {
+        " class=\"overlap\""
+    } else {
+        ""
+    };
     let _ = write!(
         out,
         "<mark{class} style=\"background:{background}\" title=\"{}\">{piece}</mark>",
@@ -146,7 +157,11 @@ fn write_speaker_and_note(out: &mut String, annotation: &Annotation) {
         let _ = write!(out, " — <b>{}</b>", escape_html(annotation.speaker.trim()));
     }
     if !annotation.note.trim().is_empty() {
-        let _ = write!(out, "<br><span class=\"note\">{}</span>", escape_html(annotation.note.trim()));
+        let _ = write!(
+            out,
+            "<br><span class=\"note\">{}</span>",
+            escape_html(annotation.note.trim())
+        );
     }
 }
 
@@ -177,6 +192,9 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape_html("<b a='x'>&\"</b>"), "&lt;b a=&#39;x&#39;&gt;&amp;&quot;&lt;/b&gt;");
+        assert_eq!(
+            escape_html("<b a='x'>&\"</b>"),
+            "&lt;b a=&#39;x&#39;&gt;&amp;&quot;&lt;/b&gt;"
+        );
     }
 }

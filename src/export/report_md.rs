@@ -12,7 +12,11 @@ pub(super) fn write_markdown(project: &Project, filter: &ExportFilter) -> String
     let num_annotations = filter.annotations(project).count();
     let _ = writeln!(out, "{num_annotations} tagged passages.\n");
     out.push_str("## By article\n\n");
-    for article in project.articles().iter().filter(|a| filter.includes_article(a.id)) {
+    for article in project
+        .articles()
+        .iter()
+        .filter(|a| filter.includes_article(a.id))
+    {
         write_article(&mut out, project, article, filter);
     }
     out.push_str("## By tag\n\n");
@@ -29,8 +33,13 @@ fn write_article(out: &mut String, project: &Project, article: &Article, filter:
         let _ = writeln!(out, "{}\n", escape_markdown(&details));
     }
     let mut any = false;
-    for annotation in project.annotations_of(article.id).filter(|a| filter.includes(a)) {
-        let tag_name = project.tag(annotation.tag_id).map_or("?", |t| t.name.as_str());
+    for annotation in project
+        .annotations_of(article.id)
+        .filter(|a| filter.includes(a))
+    {
+        let tag_name = project
+            .tag(annotation.tag_id)
+            .map_or("?", |t| t.name.as_str());
         let _ = writeln!(
             out,
             "- **{}**: {}",
@@ -47,7 +56,12 @@ fn write_tag(out: &mut String, project: &Project, tag: &Tag, filter: &ExportFilt
         .annotations(project)
         .filter(|a| a.tag_id == tag.id)
         .collect();
-    let _ = writeln!(out, "### {} ({})\n", escape_markdown(&tag.name), annotations.len());
+    let _ = writeln!(
+        out,
+        "### {} ({})\n",
+        escape_markdown(&tag.name),
+        annotations.len()
+    );
     if !tag.description.is_empty() {
         let _ = writeln!(out, "*{}*\n", escape_markdown(&tag.description));
     }
@@ -55,7 +69,12 @@ fn write_tag(out: &mut String, project: &Project, tag: &Tag, filter: &ExportFilt
         let title = project
             .article(annotation.article_id)
             .map_or("?", |a| a.meta.title.as_str());
-        let _ = writeln!(out, "- {} (*{}*)", quote_line(annotation), escape_markdown(title));
+        let _ = writeln!(
+            out,
+            "- {} (*{}*)",
+            quote_line(annotation),
+            escape_markdown(title)
+        );
     }
     if !annotations.is_empty() {
         out.push('\n');
@@ -66,13 +85,25 @@ fn write_tag(out: &mut String, project: &Project, tag: &Tag, filter: &ExportFilt
 fn quote_line(annotation: &Annotation) -> String {
     let mut line = format!("„{}“", escape_markdown(&one_line(&annotation.quote)));
     if !annotation.speaker.trim().is_empty() {
-        let _ = write!(line, " — speaker: {}", escape_markdown(annotation.speaker.trim()));
+        let _ = write!(
+            line,
+            " — speaker: {}",
+            escape_markdown(annotation.speaker.trim())
+        );
     }
     if !annotation.note.trim().is_empty() {
-        let _ = write!(line, " — note: {}", escape_markdown(&one_line(annotation.note.trim())));
+        let _ = write!(
+            line,
+            " — note: {}",
+            escape_markdown(&one_line(annotation.note.trim()))
+        );
     }
     if !annotation.annotator.trim().is_empty() {
-        let _ = write!(line, " — by {}", escape_markdown(annotation.annotator.trim()));
+        let _ = write!(
+            line,
+            " — by {}",
+            escape_markdown(annotation.annotator.trim())
+        );
     }
     line
 }

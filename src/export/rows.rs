@@ -156,9 +156,15 @@ mod tests {
     fn sentence_stops_at_lines_and_text_ends() {
         let text = "Titel\nEr sagt: „Nein.“ Dann nichts";
         let start = text.find("sagt").unwrap();
-        assert_eq!(sentence_around(text, Span::new(start, start + 4)), "Er sagt: „Nein.“");
+        assert_eq!(
+            sentence_around(text, Span::new(start, start + 4)),
+            "Er sagt: „Nein.“"
+        );
         let start = text.find("nichts").unwrap();
-        assert_eq!(sentence_around(text, Span::new(start, text.len())), "Dann nichts");
+        assert_eq!(
+            sentence_around(text, Span::new(start, text.len())),
+            "Dann nichts"
+        );
         assert_eq!(sentence_around(text, Span::new(0, 5)), "Titel");
     }
 }

@@ -26,7 +26,11 @@ fn csv_matches_golden_and_reads_back() {
         let text = project.article(annotation.article_id).unwrap().text();
         assert_eq!(row.quote, annotation.quote);
         assert_eq!(&text[row.start_byte..row.end_byte], annotation.quote);
-        let by_chars: String = text.chars().skip(row.start_char).take(row.end_char - row.start_char).collect();
+        let by_chars: String = text
+            .chars()
+            .skip(row.start_char)
+            .take(row.end_char - row.start_char)
+            .collect();
         assert_eq!(by_chars, annotation.quote);
         assert!(row.sentence.contains(&annotation.quote));
     }
@@ -35,7 +39,10 @@ fn csv_matches_golden_and_reads_back() {
 #[test]
 fn csv_for_german_excel_has_bom_and_semicolons() {
     let project = fixture::project();
-    let options = ExportOptions { csv_bom: true, csv_separator: CsvSeparator::Semicolon };
+    let options = ExportOptions {
+        csv_bom: true,
+        csv_separator: CsvSeparator::Semicolon,
+    };
     let bytes = csv_of(&project, &ExportFilter::default(), options);
     assert!(bytes.starts_with(b"\xEF\xBB\xBFproject;article;"));
     let read: Vec<ExportRow> = csv::ReaderBuilder::new()
@@ -51,25 +58,66 @@ fn csv_for_german_excel_has_bom_and_semicolons() {
 fn filters_select_articles_tags_and_annotator() {
     let project = fixture::project();
     let count = |filter: ExportFilter| rows(&project, &filter).len();
-    assert_eq!(count(ExportFilter { articles: Some(vec![ArticleId(2)]), ..ExportFilter::default() }), 2);
-    assert_eq!(count(ExportFilter { tags: Some(vec![TagId(1), TagId(4)]), ..ExportFilter::default() }), 3);
-    assert_eq!(count(ExportFilter { annotator: Some("lena".into()), ..ExportFilter::default() }), 3);
-    let none = ExportFilter { articles: Some(vec![ArticleId(2)]), tags: Some(vec![TagId(4)]), annotator: None };
+    assert_eq!(
+        count(ExportFilter {
+            articles: Some(vec![ArticleId(2)]),
+            ..ExportFilter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(ExportFilter {
+            tags: Some(vec![TagId(1), TagId(4)]),
+            ..ExportFilter::default()
+        }),
+        3
+    );
+    assert_eq!(
+        count(ExportFilter {
+            annotator: Some("lena".into()),
+            ..ExportFilter::default()
+        }),
+        3
+    );
+    let none = ExportFilter {
+        articles: Some(vec![ArticleId(2)]),
+        tags: Some(vec![TagId(4)]),
+        annotator: None,
+    };
     let bytes = csv_of(&project, &none, ExportOptions::default());
-    assert_eq!(String::from_utf8(bytes).unwrap().lines().count(), 1, "only the header");
+    assert_eq!(
+        String::from_utf8(bytes).unwrap().lines().count(),
+        1,
+        "only the header"
+    );
 }
 
 #[test]
 fn json_matches_golden_and_schema() {
     let project = fixture::project();
-    let bytes = export(&project, ExportFormat::Json, &ExportFilter::default(), ExportOptions::default()).unwrap();
+    let bytes = export(
+        &project,
+        ExportFormat::Json,
+        &ExportFilter::default(),
+        ExportOptions::default(),
+    )
+    .unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert_golden("fixture.json", &text);
     let schema: Value = serde_json::from_str(JSON_SCHEMA).unwrap();
     let instance: Value = serde_json::from_str(&text).unwrap();
     validate(&schema, &instance, "$");
-    let filtered = ExportFilter { tags: Some(vec![TagId(3)]), ..ExportFilter::default() };
-    let bytes = export(&project, ExportFormat::Json, &filtered, ExportOptions::default()).unwrap();
+    let filtered = ExportFilter {
+        tags: Some(vec![TagId(3)]),
+        ..ExportFilter::default()
+    };
+    let bytes = export(
+        &project,
+        ExportFormat::Json,
+        &filtered,
+        ExportOptions::default(),
+    )
+    .unwrap();
     let instance: Value = serde_json::from_slice(&bytes).unwrap();
     validate(&schema, &instance, "$");
     assert_eq!(instance["tags"].as_array().unwrap().len(), 1);
@@ -78,12 +126,27 @@ fn json_matches_golden_and_schema() {
 
 #[test]
 fn sample_project_exports_csv_and_json() {
-    let Some(project) = sample_project() else { return };
+    let Some(project) = sample_project() else {
+        return;
+    };
     let bytes = csv_of(&project, &ExportFilter::default(), ExportOptions::default());
-    let read: Vec<ExportRow> = csv::Reader::from_reader(bytes.as_slice()).deserialize().collect::<Result<_, _>>().unwrap();
+    let read: Vec<ExportRow> = csv::Reader::from_reader(bytes.as_slice())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .unwrap();
     assert_eq!(read, rows(&project, &ExportFilter::default()));
-    let json = export(&project, ExportFormat::Json, &ExportFilter::default(), ExportOptions::default()).unwrap();
-    validate(&serde_json::from_str(JSON_SCHEMA).unwrap(), &serde_json::from_slice(&json).unwrap(), "$");
+    let json = export(
+        &project,
+        ExportFormat::Json,
+        &ExportFilter::default(),
+        ExportOptions::default(),
+    )
+    .unwrap();
+    validate(
+        &serde_json::from_str(JSON_SCHEMA).unwrap(),
+        &serde_json::from_slice(&json).unwrap(),
+        "$",
+    );
 }
 
 /// Checks the subset of JSON Schema the export schema uses: type, const, required,
@@ -107,22 +170,44 @@ fn validate(schema: &Value, value: &Value, at: &str) {
         });
         assert!(ok, "{at}: expected {types:?}, found {value}");
     }
-    if let (Some(minimum), Some(n)) = (schema.get("minimum").and_then(Value::as_i64), value.as_i64()) {
+    if let (Some(minimum), Some(n)) = (
+        schema.get("minimum").and_then(Value::as_i64),
+        value.as_i64(),
+    ) {
         assert!(n >= minimum, "{at}: below minimum");
     }
     if schema.get("pattern").is_some() {
         let s = value.as_str().unwrap();
-        assert!(s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{at}: pattern");
+        assert!(
+            s.len() == 7
+                && s.starts_with('#')
+                && s[1..]
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+            "{at}: pattern"
+        );
     }
     if let Some(object) = value.as_object() {
-        for key in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
-            assert!(object.contains_key(key.as_str().unwrap()), "{at}: missing {key}");
+        for key in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                object.contains_key(key.as_str().unwrap()),
+                "{at}: missing {key}"
+            );
         }
         let properties = schema.get("properties").and_then(Value::as_object);
         for (key, child) in object {
             match properties.and_then(|p| p.get(key)) {
                 Some(child_schema) => validate(child_schema, child, &format!("{at}.{key}")),
-                None => assert_ne!(schema.get("additionalProperties"), Some(&Value::Bool(false)), "{at}: unexpected {key}"),
+                None => assert_ne!(
+                    schema.get("additionalProperties"),
+                    Some(&Value::Bool(false)),
+                    "{at}: unexpected {key}"
+                ),
             }
         }
     }

@@ -35,24 +35,51 @@ fn tag(project: &Project, id: u64, article_id: u64, needle: &str, tag_id: u64) -
         TagId(tag_id),
     )
     .unwrap();
-    annotation.created = Timestamp::from_second(1_730_000_000 + id as i64).unwrap();
-    annotation.modified = Timestamp::from_second(1_730_100_000 + id as i64).unwrap();
+    annotation.created = Timestamp::from_second(1_730_000_000 + id.cast_signed()).unwrap();
+    annotation.modified = Timestamp::from_second(1_730_100_000 + id.cast_signed()).unwrap();
     annotation
 }
 
 /// The project.
-pub fn project() -> Project {
+pub(crate) fn project() -> Project {
     let mut project = Project::new("Russland & Nordkorea <Test>");
-    project.apply(Edit::SetNotes { notes: "Kurs \"Quellenkritik\"".into() }).unwrap();
+    project
+        .apply(Edit::SetNotes {
+            notes: "Kurs \"Quellenkritik\"".into(),
+        })
+        .unwrap();
     let articles = [
-        article(1, "Nordkorea schickt Soldaten", "Tagesblatt", Some("https://example.org/nk"), FIRST),
-        article(2, "Kommentar: Ein gefährlicher Pakt", "Wochenzeitung, Berlin", None, SECOND),
+        article(
+            1,
+            "Nordkorea schickt Soldaten",
+            "Tagesblatt",
+            Some("https://example.org/nk"),
+            FIRST,
+        ),
+        article(
+            2,
+            "Kommentar: Ein gefährlicher Pakt",
+            "Wochenzeitung, Berlin",
+            None,
+            SECOND,
+        ),
     ];
     for article in articles {
-        project.apply(Edit::AddArticle { article: Box::new(article), index: None }).unwrap();
+        project
+            .apply(Edit::AddArticle {
+                article: Box::new(article),
+                index: None,
+            })
+            .unwrap();
     }
     let mut annotations = vec![
-        tag(&project, 1, 1, "Laut südkoreanischem Geheimdienst sind 12.000 Soldaten in Russland", 2),
+        tag(
+            &project,
+            1,
+            1,
+            "Laut südkoreanischem Geheimdienst sind 12.000 Soldaten in Russland",
+            2,
+        ),
         tag(&project, 2, 1, "12.000 Soldaten in Russland", 1),
         tag(&project, 3, 1, "„Das ist Propaganda“", 4),
         tag(&project, 4, 1, "🛰 Satellitenbilder zeigen Lager", 1),
@@ -70,15 +97,21 @@ pub fn project() -> Project {
     annotations[4].annotator = "jonas".into();
     annotations[4].note = "Wertung".into();
     for annotation in annotations {
-        project.apply(Edit::AddAnnotation { annotation, index: None }).unwrap();
+        project
+            .apply(Edit::AddAnnotation {
+                annotation,
+                index: None,
+            })
+            .unwrap();
     }
     project
 }
 
 /// The project without its annotations (the same articles and tags), for import tests.
-pub fn without_annotations(project: &Project) -> Project {
+pub(crate) fn without_annotations(project: &Project) -> Project {
     let mut bare = project.clone();
     let annotation_ids = project.annotations().iter().map(|a| a.id).collect();
-    bare.apply(Edit::RemoveAnnotations { annotation_ids }).unwrap();
+    bare.apply(Edit::RemoveAnnotations { annotation_ids })
+        .unwrap();
     bare
 }

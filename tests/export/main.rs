@@ -1,5 +1,8 @@
 //! Golden and round-trip tests of every export format and of the W3C and REFI-QDA importers.
 
+// Helpers of a test binary panic on purpose: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod csv_json;
 mod fixture;
 mod qdpx;
@@ -9,8 +12,10 @@ mod w3c;
 use std::path::PathBuf;
 
 /// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file instead.
-pub fn assert_golden(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+pub(crate) fn assert_golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
         return;
@@ -19,15 +24,21 @@ pub fn assert_golden(name: &str, actual: &str) {
         .unwrap_or_else(|_| panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display()));
     if expected != actual {
         let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
-        panic!("{name} differs from its golden file:\n{}", diff.unified_diff().header("golden", "actual"));
+        panic!(
+            "{name} differs from its golden file:\n{}",
+            diff.unified_diff().header("golden", "actual")
+        );
     }
 }
 
 /// The sample project of the repository, if it is there.
-pub fn sample_project() -> Option<lateral::model::Project> {
+pub(crate) fn sample_project() -> Option<lateral::model::Project> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/russland-nordkorea.ron");
     if !path.exists() {
-        println!("notice: {} is missing; sample tests skipped", path.display());
+        println!(
+            "notice: {} is missing; sample tests skipped",
+            path.display()
+        );
         return None;
     }
     Some(lateral::io::load_project(&path).unwrap().0)

@@ -2,26 +2,39 @@
 //! and bad archives.
 
 use crate::{assert_golden, fixture, sample_project};
-use lateral::export::{ExportFilter, ExportFormat, ExportOptions, QdpxError, QdpxLimits, export, import_qdpx, import_qdpx_with_limits};
+use lateral::export::{
+    ExportFilter, ExportFormat, ExportOptions, QdpxError, QdpxLimits, export, import_qdpx,
+    import_qdpx_with_limits,
+};
 use lateral::model::Project;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
 
 fn qdpx_of(project: &Project) -> Vec<u8> {
-    export(project, ExportFormat::Qdpx, &ExportFilter::default(), ExportOptions::default()).unwrap()
+    export(
+        project,
+        ExportFormat::Qdpx,
+        &ExportFilter::default(),
+        ExportOptions::default(),
+    )
+    .unwrap()
 }
 
 fn entry(archive: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(archive)).unwrap();
     let mut text = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in entries {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         zip.write_all(bytes).unwrap();
     }
     zip.finish().unwrap().into_inner()
@@ -33,17 +46,33 @@ fn assert_valid_qde(qde: &str) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("project.qde");
     std::fs::write(&file, qde).unwrap();
-    let output = std::process::Command::new("xmllint").arg("--noout").arg("--schema").arg(&schema).arg(&file).output();
+    let output = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&file)
+        .output();
     match output {
-        Ok(output) => assert!(output.status.success(), "project.qde does not validate:\n{}", String::from_utf8_lossy(&output.stderr)),
-        Err(_) => println!("notice: xmllint is not installed (apt-get install libxml2-utils); schema validation skipped"),
+        Ok(output) => assert!(
+            output.status.success(),
+            "project.qde does not validate:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        Err(_) => println!(
+            "notice: xmllint is not installed (apt-get install libxml2-utils); schema validation skipped"
+        ),
     }
 }
 
 fn assert_same_project(imported: &Project, original: &Project) {
     assert_eq!(imported.title(), original.title());
     assert_eq!(imported.notes(), original.notes());
-    let tags = |p: &Project| p.tags().iter().map(|t| (t.id, t.name.clone(), t.description.clone(), t.colour)).collect::<Vec<_>>();
+    let tags = |p: &Project| {
+        p.tags()
+            .iter()
+            .map(|t| (t.id, t.name.clone(), t.description.clone(), t.colour))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(tags(imported), tags(original));
     assert_eq!(imported.articles().len(), original.articles().len());
     for (a, b) in imported.articles().iter().zip(original.articles()) {
@@ -63,7 +92,10 @@ fn project_qde_matches_golden_and_validates() {
     let qde = entry(&archive, "project.qde");
     assert_golden("fixture.project.qde", &qde);
     assert_valid_qde(&qde);
-    assert!(entry(&archive, "sources/00000003-0000-4000-8000-000000000001.txt").starts_with("Nordkorea"));
+    assert!(
+        entry(&archive, "sources/00000003-0000-4000-8000-000000000001.txt")
+            .starts_with("Nordkorea")
+    );
 }
 
 #[test]
@@ -76,15 +108,17 @@ fn qdpx_round_trips() {
 
 #[test]
 fn sample_project_round_trips_qdpx() {
-    let Some(project) = sample_project() else { return };
+    let Some(project) = sample_project() else {
+        return;
+    };
     let archive = qdpx_of(&project);
     assert_valid_qde(&entry(&archive, "project.qde"));
     assert_same_project(&import_qdpx(&archive).unwrap().project, &project);
 }
 
 /// Reproduces what other tools write (no sample of theirs with codings could be shipped):
-/// MAXQDA 24's `project.qde` (bedingjd/paper_themes): upper-case GUIDs, `xsi:schemaLocation`,
-/// nested codes with descriptions, `plainTextPath="internal://GUID.txt"`, `Sets`; QualCoder's
+/// MAXQDA 24's `project.qde` (`bedingjd/paper_themes`): upper-case GUIDs, `xsi:schemaLocation`,
+/// nested codes with descriptions, `plainTextPath="internal://GUID.txt"`, `Sets`; `QualCoder`'s
 /// export: selections named "pos0,pos1", memos as `Notes` with `NoteRef`; and quirks: a text
 /// with a byte-order mark and CRLF line ends (positions count the CR), a source whose text is
 /// inline, a source whose file is missing, a PDF source, a coding of a whole source, `#rgb`.
@@ -122,8 +156,14 @@ fn imports_other_tools_quirks() {
     let text = "\u{feff}Line 1\r\nLine 2 über\r\nEnd";
     let archive = zip_of(&[
         ("project.qde", qde.as_bytes()),
-        ("sources/C5E4C960-5296-4FDE-8C63-DEABA4E17F92.txt", text.as_bytes()),
-        ("sources/07B03AB2-5E9B-4708-9D6F-ED80C1513BAE.pdf", b"%PDF-1.4"),
+        (
+            "sources/C5E4C960-5296-4FDE-8C63-DEABA4E17F92.txt",
+            text.as_bytes(),
+        ),
+        (
+            "sources/07B03AB2-5E9B-4708-9D6F-ED80C1513BAE.pdf",
+            b"%PDF-1.4",
+        ),
     ]);
     let import = import_qdpx(&archive).unwrap();
     let project = &import.project;
@@ -132,18 +172,28 @@ fn imports_other_tools_quirks() {
     assert_eq!(names, ["Themes", "THEME - Affordances"]);
     assert_eq!(project.tags()[1].colour.to_hex(), "#ee8822");
     assert_eq!(project.tags()[0].description, "Parent & category");
-    assert_eq!(project.articles().len(), 2, "the source without text is skipped");
+    assert_eq!(
+        project.articles().len(),
+        2,
+        "the source without text is skipped"
+    );
     assert_eq!(project.articles()[0].text(), "Line 1\nLine 2 über\nEnd");
     let annotations = project.annotations();
     assert_eq!(annotations.len(), 2);
-    assert_eq!(annotations[0].quote, "Line 2 übe", "characters 8..18 of the CRLF text");
+    assert_eq!(
+        annotations[0].quote, "Line 2 übe",
+        "characters 8..18 of the CRLF text"
+    );
     assert_eq!(annotations[0].annotator, "johnb");
     assert_eq!(annotations[0].note, "wichtig");
     assert_eq!(annotations[0].created.to_string(), "2024-10-19T10:00:00Z");
     assert_eq!(annotations[1].quote, "Maß");
     let warnings = import.warnings.join("\n");
     for expected in ["does not fit", "Lost", "Paper", "whole source"] {
-        assert!(warnings.contains(expected), "no warning about {expected}: {warnings}");
+        assert!(
+            warnings.contains(expected),
+            "no warning about {expected}: {warnings}"
+        );
     }
 }
 
@@ -182,9 +232,18 @@ fn imports_atlas_ti_layout() {
     assert_eq!(project.tags()[0].colour.to_hex(), "#ff0000");
     let annotations = project.annotations();
     assert_eq!(annotations.len(), 2, "one annotation per coding");
-    assert_eq!((annotations[0].quote.as_str(), annotations[0].annotator.as_str()), ("Olá,", "Ana"));
+    assert_eq!(
+        (
+            annotations[0].quote.as_str(),
+            annotations[0].annotator.as_str()
+        ),
+        ("Olá,", "Ana")
+    );
     assert_eq!(annotations[0].note, "memo de Ana");
-    assert_eq!((annotations[1].annotator.as_str(), annotations[1].tag_id), ("Bia", project.tags()[1].id));
+    assert_eq!(
+        (annotations[1].annotator.as_str(), annotations[1].tag_id),
+        ("Bia", project.tags()[1].id)
+    );
 }
 
 #[test]
@@ -192,7 +251,10 @@ fn path_escaping_the_folder_is_refused() {
     for name in ["../evil.txt", "/etc/evil.txt", "sources/../../evil.txt"] {
         let archive = zip_of(&[("project.qde", b"<Project name=\"x\"/>"), (name, b"x")]);
         let error = import_qdpx(&archive).unwrap_err();
-        assert!(matches!(error, QdpxError::UnsafePath { .. }), "{name}: {error}");
+        assert!(
+            matches!(error, QdpxError::UnsafePath { .. }),
+            "{name}: {error}"
+        );
         assert!(error.to_string().contains("unsafe path"));
     }
 }
@@ -203,9 +265,15 @@ fn truncated_and_foreign_files_are_refused() {
     let error = import_qdpx(&archive[..archive.len() / 2]).unwrap_err();
     assert!(matches!(error, QdpxError::NotAZip { .. }), "{error}");
     assert!(error.to_string().contains("truncated"));
-    assert!(matches!(import_qdpx(b"not a zip"), Err(QdpxError::NotAZip { .. })));
+    assert!(matches!(
+        import_qdpx(b"not a zip"),
+        Err(QdpxError::NotAZip { .. })
+    ));
     let no_qde = zip_of(&[("readme.txt", b"hello")]);
-    assert!(matches!(import_qdpx(&no_qde), Err(QdpxError::NoProjectFile)));
+    assert!(matches!(
+        import_qdpx(&no_qde),
+        Err(QdpxError::NoProjectFile)
+    ));
     let bad_xml = zip_of(&[("project.qde", b"<Project name=\"x\"><Sources></Project>")]);
     assert!(matches!(import_qdpx(&bad_xml), Err(QdpxError::Xml { .. })));
 }
@@ -213,13 +281,34 @@ fn truncated_and_foreign_files_are_refused() {
 #[test]
 fn size_limits_hold() {
     let big = vec![b'a'; 10_000];
-    let archive = zip_of(&[("project.qde", b"<Project name=\"x\"/>"), ("sources/a.txt", &big)]);
-    let limits = QdpxLimits { max_entry_bytes: 1_000, ..QdpxLimits::default() };
-    assert!(matches!(import_qdpx_with_limits(&archive, limits), Err(QdpxError::TooLarge { .. })));
-    let limits = QdpxLimits { max_total_bytes: 5_000, ..QdpxLimits::default() };
-    assert!(matches!(import_qdpx_with_limits(&archive, limits), Err(QdpxError::TooLarge { .. })));
-    let limits = QdpxLimits { max_entries: 1, ..QdpxLimits::default() };
-    assert!(matches!(import_qdpx_with_limits(&archive, limits), Err(QdpxError::TooManyEntries { .. })));
+    let archive = zip_of(&[
+        ("project.qde", b"<Project name=\"x\"/>"),
+        ("sources/a.txt", &big),
+    ]);
+    let limits = QdpxLimits {
+        max_entry_bytes: 1_000,
+        ..QdpxLimits::default()
+    };
+    assert!(matches!(
+        import_qdpx_with_limits(&archive, limits),
+        Err(QdpxError::TooLarge { .. })
+    ));
+    let limits = QdpxLimits {
+        max_total_bytes: 5_000,
+        ..QdpxLimits::default()
+    };
+    assert!(matches!(
+        import_qdpx_with_limits(&archive, limits),
+        Err(QdpxError::TooLarge { .. })
+    ));
+    let limits = QdpxLimits {
+        max_entries: 1,
+        ..QdpxLimits::default()
+    };
+    assert!(matches!(
+        import_qdpx_with_limits(&archive, limits),
+        Err(QdpxError::TooManyEntries { .. })
+    ));
     assert!(import_qdpx(&archive).is_ok());
 }
 

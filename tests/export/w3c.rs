@@ -5,7 +5,13 @@ use lateral::export::{ExportFilter, ExportFormat, ExportOptions, W3cError, expor
 use lateral::model::{Project, TagId};
 
 fn w3c_of(project: &Project) -> Vec<u8> {
-    export(project, ExportFormat::W3c, &ExportFilter::default(), ExportOptions::default()).unwrap()
+    export(
+        project,
+        ExportFormat::W3c,
+        &ExportFilter::default(),
+        ExportOptions::default(),
+    )
+    .unwrap()
 }
 
 fn round_trip(project: &Project) {
@@ -27,7 +33,9 @@ fn w3c_matches_golden() {
     let text = String::from_utf8(w3c_of(&fixture::project())).unwrap();
     assert_golden("fixture.w3c.jsonld", &text);
     assert!(text.contains("\"TextQuoteSelector\"") && text.contains("\"TextPositionSelector\""));
-    assert!(text.contains("\"purpose\": \"tagging\"") && text.contains("\"purpose\": \"commenting\""));
+    assert!(
+        text.contains("\"purpose\": \"tagging\"") && text.contains("\"purpose\": \"commenting\"")
+    );
 }
 
 #[test]
@@ -46,7 +54,10 @@ fn sample_project_round_trips_w3c() {
 fn importing_twice_adds_nothing() {
     let project = fixture::project();
     let error = import_w3c(&project, &w3c_of(&project)).unwrap_err();
-    assert!(error.to_string().contains("already in the project"), "{error}");
+    assert!(
+        error.to_string().contains("already in the project"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -57,11 +68,26 @@ fn quotes_that_match_no_text_are_refused() {
                    "selector": {"type": "TextQuoteSelector", "exact": "Das steht nirgends"}}}"#;
     let before = project.clone();
     let error = import_w3c(&project, json).unwrap_err();
-    assert!(matches!(error, W3cError::NothingMatched { num_annotations: 1, .. }));
-    assert!(error.to_string().contains("quote is not in the article"), "{error}");
+    assert!(matches!(
+        error,
+        W3cError::NothingMatched {
+            num_annotations: 1,
+            ..
+        }
+    ));
+    assert!(
+        error.to_string().contains("quote is not in the article"),
+        "{error}"
+    );
     assert_eq!(project, before);
-    assert!(matches!(import_w3c(&project, b"{ nope"), Err(W3cError::Json { .. })));
-    assert!(matches!(import_w3c(&project, b"{\"a\": 1}"), Err(W3cError::NotAnnotations { .. })));
+    assert!(matches!(
+        import_w3c(&project, b"{ nope"),
+        Err(W3cError::Json { .. })
+    ));
+    assert!(matches!(
+        import_w3c(&project, b"{\"a\": 1}"),
+        Err(W3cError::NotAnnotations { .. })
+    ));
 }
 
 /// The shape of Hypothesis' API (`/api/search` rows and its export): `uri`, `text` as the

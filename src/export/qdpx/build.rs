@@ -6,7 +6,7 @@ use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, EncodingSource, Edit, ImportReport,
+    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, EncodingSource, ImportReport,
     Project, Rgb, Tag, TagId,
 };
 use crate::text::Span;
@@ -17,16 +17,33 @@ use std::collections::HashMap;
 const DEFAULT_COLOUR: Rgb = Rgb(0x9b, 0x9b, 0x9b);
 
 /// Builds the project; sources without text and selections that do not fit are reported.
-pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Result<QdpxImport, QdpxError> {
-    let apply = |project: &mut Project, edit: Edit| project.apply(edit).map(|_| ()).map_err(|source| QdpxError::Edit { source });
-    let name = if qde.name.trim().is_empty() { "Imported project" } else { qde.name.trim() };
+pub(super) fn build_project(
+    qde: &Qde,
+    files: &HashMap<String, Vec<u8>>,
+) -> Result<QdpxImport, QdpxError> {
+    let apply = |project: &mut Project, edit: Edit| {
+        project
+            .apply(edit)
+            .map(|_| ())
+            .map_err(|source| QdpxError::Edit { source })
+    };
+    let name = if qde.name.trim().is_empty() {
+        "Imported project"
+    } else {
+        qde.name.trim()
+    };
     let mut project = Project::new(name);
     let mut warnings = Vec::new();
     for tag_id in project.tags().iter().map(|t| t.id).collect::<Vec<_>>() {
         apply(&mut project, Edit::RemoveTag { tag_id })?;
     }
     if !qde.description.is_empty() {
-        apply(&mut project, Edit::SetNotes { notes: qde.description.clone() })?;
+        apply(
+            &mut project,
+            Edit::SetNotes {
+                notes: qde.description.clone(),
+            },
+        )?;
     }
     let mut tag_of_code: HashMap<&str, TagId> = HashMap::new();
     for (code, number) in qde.codes.iter().zip(1..) {
@@ -42,11 +59,14 @@ pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Resu
         apply(&mut project, Edit::AddTag { tag, index: None })?;
     }
     for name in &qde.skipped_sources {
-        warnings.push(format!("skipped the source {name}: Lateral reads only text sources"));
+        warnings.push(format!(
+            "skipped the source {name}: Lateral reads only text sources"
+        ));
     }
     let mut next_annotation_id = 1;
     for (source, number) in qde.sources.iter().zip(1..) {
-        let Some(raw) = archive_text(source.content.as_ref(), &source.plain_text_path, files) else {
+        let Some(raw) = archive_text(source.content.as_ref(), &source.plain_text_path, files)
+        else {
             warnings.push(format!(
                 "skipped the source \"{}\": its text ({}) is not in the archive, so its {} coded segments were skipped",
                 source.name,
@@ -57,11 +77,25 @@ pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Resu
         };
         let normalised = Normalised::new(&raw);
         let article_id = ArticleId(number);
-        let mut article = Article::new(article_id, article_meta(source), normalised.text.clone(), import_report(&raw, &normalised));
+        let mut article = Article::new(
+            article_id,
+            article_meta(source),
+            normalised.text.clone(),
+            import_report(&raw, &normalised),
+        );
         article.source_file = Some(source.plain_text_path.clone()).filter(|p| !p.is_empty());
-        apply(&mut project, Edit::AddArticle { article: Box::new(article), index: None })?;
+        apply(
+            &mut project,
+            Edit::AddArticle {
+                article: Box::new(article),
+                index: None,
+            },
+        )?;
         if source.num_source_codings > 0 {
-            warnings.push(format!("\"{}\": {} codings of the whole source were skipped", source.name, source.num_source_codings));
+            warnings.push(format!(
+                "\"{}\": {} codings of the whole source were skipped",
+                source.name, source.num_source_codings
+            ));
         }
         for selection in &source.selections {
             let Some(span) = normalised.span(selection.start, selection.end) else {
@@ -73,16 +107,31 @@ pub(super) fn build_project(qde: &Qde, files: &HashMap<String, Vec<u8>>) -> Resu
             };
             for coding in &selection.codings {
                 let Some(&tag_id) = tag_of_code.get(coding.code_guid.as_str()) else {
-                    warnings.push(format!("\"{}\": a coding refers to an unknown code {}", source.name, coding.code_guid));
+                    warnings.push(format!(
+                        "\"{}\": a coding refers to an unknown code {}",
+                        source.name, coding.code_guid
+                    ));
                     continue;
                 };
                 let text = normalised.text.as_str();
-                let Some(mut annotation) = Annotation::of_span(AnnotationId(next_annotation_id), article_id, text, span, tag_id) else {
+                let Some(mut annotation) = Annotation::of_span(
+                    AnnotationId(next_annotation_id),
+                    article_id,
+                    text,
+                    span,
+                    tag_id,
+                ) else {
                     continue;
                 };
                 next_annotation_id += 1;
                 fill_annotation(&mut annotation, qde, files, selection, coding);
-                apply(&mut project, Edit::AddAnnotation { annotation, index: None })?;
+                apply(
+                    &mut project,
+                    Edit::AddAnnotation {
+                        annotation,
+                        index: None,
+                    },
+                )?;
             }
         }
     }
@@ -96,10 +145,20 @@ fn fill_annotation(
     selection: &QdeSelection,
     coding: &QdeCoding,
 ) {
-    let user = if coding.creating_user.is_empty() { &selection.creating_user } else { &coding.creating_user };
+    let user = if coding.creating_user.is_empty() {
+        &selection.creating_user
+    } else {
+        &coding.creating_user
+    };
     annotation.annotator = qde.users.get(user).cloned().unwrap_or_default();
-    let created = if coding.created.is_empty() { &selection.created } else { &coding.created };
-    annotation.created = parse_time(created).or_else(|| parse_time(&selection.created)).unwrap_or(Timestamp::UNIX_EPOCH);
+    let created = if coding.created.is_empty() {
+        &selection.created
+    } else {
+        &coding.created
+    };
+    annotation.created = parse_time(created)
+        .or_else(|| parse_time(&selection.created))
+        .unwrap_or(Timestamp::UNIX_EPOCH);
     annotation.modified = parse_time(&selection.modified).unwrap_or(annotation.created);
     let mut notes: Vec<String> = selection
         .note_refs
@@ -109,14 +168,20 @@ fn fill_annotation(
         .collect();
     match selection.description.strip_prefix(SPEAKER_PREFIX) {
         Some(speaker) => speaker.trim().clone_into(&mut annotation.speaker),
-        None if !selection.description.trim().is_empty() => notes.insert(0, selection.description.trim().to_owned()),
+        None if !selection.description.trim().is_empty() => {
+            notes.insert(0, selection.description.trim().to_owned())
+        }
         None => {}
     }
     annotation.note = notes.join("\n\n");
 }
 
 /// A source's or note's text: inline, or the archive entry its `plainTextPath` names.
-fn archive_text(content: Option<&String>, plain_text_path: &str, files: &HashMap<String, Vec<u8>>) -> Option<String> {
+fn archive_text(
+    content: Option<&String>,
+    plain_text_path: &str,
+    files: &HashMap<String, Vec<u8>>,
+) -> Option<String> {
     if let Some(content) = content {
         return Some(content.clone());
     }
@@ -166,7 +231,12 @@ impl Normalised {
             }
         }
         byte_of_char.push(text.len());
-        Self { text, byte_of_char, crlf, cr }
+        Self {
+            text,
+            byte_of_char,
+            crlf,
+            cr,
+        }
     }
 
     fn num_chars(&self) -> usize {
@@ -195,9 +265,14 @@ fn import_report(raw: &str, normalised: &Normalised) -> ImportReport {
 /// Title from the source's name; outlet, date, URL, authors and language from description
 /// lines such as "Outlet: …" (as Lateral writes them).
 fn article_meta(source: &QdeSource) -> ArticleMeta {
-    let mut meta = ArticleMeta { title: source.name.trim().to_owned(), ..ArticleMeta::default() };
+    let mut meta = ArticleMeta {
+        title: source.name.trim().to_owned(),
+        ..ArticleMeta::default()
+    };
     for line in source.description.lines() {
-        let Some((label, value)) = line.split_once(": ") else { continue };
+        let Some((label, value)) = line.split_once(": ") else {
+            continue;
+        };
         let value = value.trim().to_owned();
         match DETAIL_LABELS.iter().position(|l| *l == label.trim()) {
             Some(0) => meta.outlet = value,
@@ -215,12 +290,19 @@ fn article_meta(source: &QdeSource) -> ArticleMeta {
 }
 
 fn unique_name(project: &Project, name: &str, number: u64) -> String {
-    let base = if name.is_empty() { format!("code {number}") } else { name.to_owned() };
+    let base = if name.is_empty() {
+        format!("code {number}")
+    } else {
+        name.to_owned()
+    };
     let taken = |candidate: &str| project.tags().iter().any(|t| t.name == candidate);
     if !taken(&base) {
         return base;
     }
-    (2..=u64::MAX).map(|n| format!("{base} ({n})")).find(|c| !taken(c)).unwrap_or(base)
+    (2..=u64::MAX)
+        .map(|n| format!("{base} ({n})"))
+        .find(|c| !taken(c))
+        .unwrap_or(base)
 }
 
 /// `#abc` → `#aabbcc`; other strings unchanged.

@@ -48,6 +48,11 @@ mod tests {
         let g = guid(GuidKind::Coding, 0xABC);
         assert_eq!(g, "00000005-0000-4000-8000-000000000ABC");
         assert_eq!(guid(GuidKind::Note, 1).len(), 36);
-        let _ = (GuidKind::User, GuidKind::Code, GuidKind::Source, GuidKind::Selection);
+        let _ = (
+            GuidKind::User,
+            GuidKind::Code,
+            GuidKind::Source,
+            GuidKind::Selection,
+        );
     }
 }

@@ -102,7 +102,13 @@ pub(super) fn parse_qde(xml: &str) -> Result<Qde, QdpxError> {
     Ok(qde)
 }
 
-fn open(qde: &mut Qde, stack: &[String], name: &str, start: &BytesStart<'_>, note_guid: &mut String) {
+fn open(
+    qde: &mut Qde,
+    stack: &[String],
+    name: &str,
+    start: &BytesStart<'_>,
+    note_guid: &mut String,
+) {
     let parent = stack.last().map_or("", String::as_str);
     let attr = |key: &str| attribute(start, key);
     match (parent, name) {
@@ -121,7 +127,9 @@ fn open(qde: &mut Qde, stack: &[String], name: &str, start: &BytesStart<'_>, not
             plain_text_path: attr("plainTextPath"),
             ..QdeSource::default()
         }),
-        ("Sources", other) => qde.skipped_sources.push(format!("{} ({other})", attr("name"))),
+        ("Sources", other) => qde
+            .skipped_sources
+            .push(format!("{} ({other})", attr("name"))),
         ("TextSource", "PlainTextSelection") if stack.iter().any(|s| s == "Sources") => {
             if let Some(source) = qde.sources.last_mut() {
                 source.selections.push(QdeSelection {
@@ -153,14 +161,19 @@ fn open(qde: &mut Qde, stack: &[String], name: &str, start: &BytesStart<'_>, not
                 coding.code_guid = attr("targetGUID");
             }
         }
-        ("PlainTextSelection" | "Coding", "NoteRef") if stack.iter().any(|s| s == "PlainTextSelection") => {
+        ("PlainTextSelection" | "Coding", "NoteRef")
+            if stack.iter().any(|s| s == "PlainTextSelection") =>
+        {
             if let Some(selection) = last_selection(qde) {
                 selection.note_refs.push(attr("targetGUID"));
             }
         }
         ("Notes", "Note") => {
             *note_guid = attr("guid");
-            let note = QdeNote { content: None, plain_text_path: attr("plainTextPath") };
+            let note = QdeNote {
+                content: None,
+                plain_text_path: attr("plainTextPath"),
+            };
             qde.notes.insert(note_guid.clone(), note);
         }
         _ => {}
@@ -214,7 +227,11 @@ fn attribute(start: &BytesStart<'_>, key: &str) -> String {
         .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(std::borrow::Cow::into_owned))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
         .unwrap_or_default()
 }
 

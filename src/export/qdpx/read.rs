@@ -64,10 +64,15 @@ pub fn import_qdpx_with_limits(bytes: &[u8], limits: QdpxLimits) -> Result<QdpxI
 /// The archive's `project.qde` and text files by their names; other entries are checked for
 /// their paths and sizes but not read.
 fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<u8>>, QdpxError> {
-    let not_a_zip = |e: &dyn std::fmt::Display| QdpxError::NotAZip { message: e.to_string() };
+    let not_a_zip = |e: &dyn std::fmt::Display| QdpxError::NotAZip {
+        message: e.to_string(),
+    };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_a_zip(&e))?;
     if archive.len() > limits.max_entries {
-        return Err(QdpxError::TooManyEntries { num_entries: archive.len(), limit: limits.max_entries });
+        return Err(QdpxError::TooManyEntries {
+            num_entries: archive.len(),
+            limit: limits.max_entries,
+        });
     }
     let mut files = HashMap::new();
     let mut total_bytes: u64 = 0;
@@ -78,7 +83,10 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
             return Err(QdpxError::UnsafePath { entry_name });
         }
         if entry.size() > limits.max_entry_bytes {
-            return Err(QdpxError::TooLarge { entry_name, limit_bytes: limits.max_entry_bytes });
+            return Err(QdpxError::TooLarge {
+                entry_name,
+                limit_bytes: limits.max_entry_bytes,
+            });
         }
         let wanted = entry_name.eq_ignore_ascii_case("project.qde")
             || std::path::Path::new(&entry_name)
@@ -94,11 +102,17 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
             .read_to_end(&mut content)
             .map_err(|e| not_a_zip(&e))?;
         if content.len() as u64 > limits.max_entry_bytes {
-            return Err(QdpxError::TooLarge { entry_name, limit_bytes: limits.max_entry_bytes });
+            return Err(QdpxError::TooLarge {
+                entry_name,
+                limit_bytes: limits.max_entry_bytes,
+            });
         }
         total_bytes += content.len() as u64;
         if total_bytes > limits.max_total_bytes {
-            return Err(QdpxError::TooLarge { entry_name: "the archive".into(), limit_bytes: limits.max_total_bytes });
+            return Err(QdpxError::TooLarge {
+                entry_name: "the archive".into(),
+                limit_bytes: limits.max_total_bytes,
+            });
         }
         files.insert(entry_name, content);
     }
@@ -121,7 +135,15 @@ mod tests {
         for safe in ["project.qde", "sources/a.txt", "sources/a..b.txt"] {
             assert!(is_safe_entry_name(safe), "{safe}");
         }
-        for unsafe_name in ["../a", "/etc/a", "\\a", "C:/a", "a/../../b", "a\\..\\..\\b", "a\0b"] {
+        for unsafe_name in [
+            "../a",
+            "/etc/a",
+            "\\a",
+            "C:/a",
+            "a/../../b",
+            "a\\..\\..\\b",
+            "a\0b",
+        ] {
             assert!(!is_safe_entry_name(unsafe_name), "{unsafe_name}");
         }
     }

@@ -12,24 +12,41 @@ use zip::write::SimpleFileOptions;
 type XmlWriter = Writer<Vec<u8>>;
 
 /// Writes the filtered project as a `.qdpx` archive.
-pub(in crate::export) fn write_qdpx(project: &Project, filter: &ExportFilter) -> Result<Vec<u8>, ExportError> {
-    let articles: Vec<&Article> = project.articles().iter().filter(|a| filter.includes_article(a.id)).collect();
-    let qde = write_qde(project, filter, &articles).map_err(|e| ExportError::Xml { message: e.to_string() })?;
-    let zip_error = |e: &dyn std::fmt::Display| ExportError::Zip { message: e.to_string() };
+pub(in crate::export) fn write_qdpx(
+    project: &Project,
+    filter: &ExportFilter,
+) -> Result<Vec<u8>, ExportError> {
+    let articles: Vec<&Article> = project
+        .articles()
+        .iter()
+        .filter(|a| filter.includes_article(a.id))
+        .collect();
+    let qde = write_qde(project, filter, &articles).map_err(|e| ExportError::Xml {
+        message: e.to_string(),
+    })?;
+    let zip_error = |e: &dyn std::fmt::Display| ExportError::Zip {
+        message: e.to_string(),
+    };
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("project.qde", options).map_err(|e| zip_error(&e))?;
+    zip.start_file("project.qde", options)
+        .map_err(|e| zip_error(&e))?;
     zip.write_all(&qde).map_err(|e| zip_error(&e))?;
     for article in &articles {
         let name = format!("sources/{}.txt", guid(GuidKind::Source, article.id.0));
         zip.start_file(name, options).map_err(|e| zip_error(&e))?;
-        zip.write_all(article.text().as_bytes()).map_err(|e| zip_error(&e))?;
+        zip.write_all(article.text().as_bytes())
+            .map_err(|e| zip_error(&e))?;
     }
     Ok(zip.finish().map_err(|e| zip_error(&e))?.into_inner())
 }
 
 /// The `project.qde` XML.
-pub(super) fn write_qde(project: &Project, filter: &ExportFilter, articles: &[&Article]) -> std::io::Result<Vec<u8>> {
+pub(super) fn write_qde(
+    project: &Project,
+    filter: &ExportFilter,
+    articles: &[&Article],
+) -> std::io::Result<Vec<u8>> {
     let annotations: Vec<&Annotation> = filter.annotations(project).collect();
     let users = user_guids(&annotations);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
@@ -72,7 +89,11 @@ pub(super) fn write_qde(project: &Project, filter: &ExportFilter, articles: &[&A
 
 /// Annotator name to user GUID, numbered in name order.
 fn user_guids(annotations: &[&Annotation]) -> BTreeMap<String, String> {
-    let mut names: Vec<&str> = annotations.iter().map(|a| a.annotator.trim()).filter(|n| !n.is_empty()).collect();
+    let mut names: Vec<&str> = annotations
+        .iter()
+        .map(|a| a.annotator.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
     names.sort_unstable();
     names.dedup();
     names
@@ -82,8 +103,16 @@ fn user_guids(annotations: &[&Annotation]) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn write_codebook(w: &mut XmlWriter, project: &Project, filter: &ExportFilter) -> std::io::Result<()> {
-    let tags: Vec<_> = project.tags().iter().filter(|t| filter.includes_tag(t.id)).collect();
+fn write_codebook(
+    w: &mut XmlWriter,
+    project: &Project,
+    filter: &ExportFilter,
+) -> std::io::Result<()> {
+    let tags: Vec<_> = project
+        .tags()
+        .iter()
+        .filter(|t| filter.includes_tag(t.id))
+        .collect();
     if tags.is_empty() {
         return Ok(());
     }
@@ -99,7 +128,9 @@ fn write_codebook(w: &mut XmlWriter, project: &Project, filter: &ExportFilter) -
                 if tag.description.is_empty() {
                     element.write_empty()?;
                 } else {
-                    element.write_inner_content(|w| text_element(w, "Description", &tag.description))?;
+                    element.write_inner_content(|w| {
+                        text_element(w, "Description", &tag.description)
+                    })?;
                 }
             }
             Ok(())
@@ -118,12 +149,18 @@ fn write_source(
 ) -> std::io::Result<()> {
     let source_guid = guid(GuidKind::Source, article.id.0);
     let index = CharIndex::new(article.text());
-    let own: Vec<&&Annotation> = annotations.iter().filter(|a| a.article_id == article.id).collect();
+    let own: Vec<&&Annotation> = annotations
+        .iter()
+        .filter(|a| a.article_id == article.id)
+        .collect();
     let details = source_details(article);
     w.create_element("TextSource")
         .with_attribute(("guid", source_guid.as_str()))
         .with_attribute(("name", article.meta.title.as_str()))
-        .with_attribute(("plainTextPath", format!("internal://{source_guid}.txt").as_str()))
+        .with_attribute((
+            "plainTextPath",
+            format!("internal://{source_guid}.txt").as_str(),
+        ))
         .write_inner_content(|w| {
             if !details.is_empty() {
                 text_element(w, "Description", &details)?;
@@ -143,8 +180,14 @@ fn write_selection(
     index: &CharIndex,
     users: &BTreeMap<String, String>,
 ) -> std::io::Result<()> {
-    let start = index.char_of_byte(annotation.span.start).unwrap_or_default().to_string();
-    let end = index.char_of_byte(annotation.span.end).unwrap_or_default().to_string();
+    let start = index
+        .char_of_byte(annotation.span.start)
+        .unwrap_or_default()
+        .to_string();
+    let end = index
+        .char_of_byte(annotation.span.end)
+        .unwrap_or_default()
+        .to_string();
     let name: String = annotation.quote.chars().take(60).collect();
     let created = annotation.created.to_string();
     let modified = annotation.modified.to_string();
@@ -165,10 +208,16 @@ fn write_selection(
     element = element.with_attribute(("modifiedDateTime", modified.as_str()));
     element.write_inner_content(|w| {
         if !annotation.speaker.is_empty() {
-            text_element(w, "Description", &format!("{SPEAKER_PREFIX}{}", annotation.speaker))?;
+            text_element(
+                w,
+                "Description",
+                &format!("{SPEAKER_PREFIX}{}", annotation.speaker),
+            )?;
         }
         if project.tag(annotation.tag_id).is_some() {
-            let mut coding = w.create_element("Coding").with_attribute(("guid", guid(GuidKind::Coding, annotation.id.0).as_str()));
+            let mut coding = w
+                .create_element("Coding")
+                .with_attribute(("guid", guid(GuidKind::Coding, annotation.id.0).as_str()));
             if let Some(user) = user {
                 coding = coding.with_attribute(("creatingUser", user.as_str()));
             }
@@ -176,7 +225,10 @@ fn write_selection(
                 .with_attribute(("creationDateTime", created.as_str()))
                 .write_inner_content(|w| {
                     w.create_element("CodeRef")
-                        .with_attribute(("targetGUID", guid(GuidKind::Code, annotation.tag_id.0).as_str()))
+                        .with_attribute((
+                            "targetGUID",
+                            guid(GuidKind::Code, annotation.tag_id.0).as_str(),
+                        ))
                         .write_empty()?;
                     Ok(())
                 })?;
@@ -191,14 +243,21 @@ fn write_selection(
     Ok(())
 }
 
-fn write_notes(w: &mut XmlWriter, annotations: &[&Annotation], users: &BTreeMap<String, String>) -> std::io::Result<()> {
+fn write_notes(
+    w: &mut XmlWriter,
+    annotations: &[&Annotation],
+    users: &BTreeMap<String, String>,
+) -> std::io::Result<()> {
     let with_notes: Vec<&&Annotation> = annotations.iter().filter(|a| !a.note.is_empty()).collect();
     if with_notes.is_empty() {
         return Ok(());
     }
     w.create_element("Notes").write_inner_content(|w| {
         for annotation in with_notes {
-            let name = format!("Note on \"{}\"", annotation.quote.chars().take(40).collect::<String>());
+            let name = format!(
+                "Note on \"{}\"",
+                annotation.quote.chars().take(40).collect::<String>()
+            );
             let mut note = w
                 .create_element("Note")
                 .with_attribute(("guid", guid(GuidKind::Note, annotation.id.0).as_str()))
@@ -234,6 +293,7 @@ fn source_details(article: &Article) -> String {
 }
 
 fn text_element(w: &mut XmlWriter, name: &str, text: &str) -> std::io::Result<()> {
-    w.create_element(name).write_text_content(BytesText::new(text))?;
+    w.create_element(name)
+        .write_text_content(BytesText::new(text))?;
     Ok(())
 }

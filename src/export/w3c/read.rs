@@ -44,26 +44,48 @@ pub fn import_w3c(project: &Project, json: &[u8]) -> Result<W3cImport, W3cError>
     let items = annotation_items(&root)?;
     let mut state = Importer {
         project,
-        result: W3cImport { edits: Vec::new(), num_imported: 0, skipped: Vec::new() },
+        result: W3cImport {
+            edits: Vec::new(),
+            num_imported: 0,
+            skipped: Vec::new(),
+        },
         new_tags: Vec::new(),
         next_annotation_id: project.fresh_annotation_id().0,
         placed: Vec::new(),
     };
     for (number, item) in items.iter().enumerate() {
         if let Err(reason) = state.import_one(item) {
-            state.result.skipped.push(format!("annotation {}: {reason}", number + 1));
+            state
+                .result
+                .skipped
+                .push(format!("annotation {}: {reason}", number + 1));
         }
     }
-    let Importer { mut result, new_tags, placed, .. } = state;
+    let Importer {
+        mut result,
+        new_tags,
+        placed,
+        ..
+    } = state;
     if placed.is_empty() {
         return Err(W3cError::NothingMatched {
             num_annotations: items.len(),
-            first_problem: result.skipped.first().cloned().unwrap_or_else(|| "the file is empty".into()),
+            first_problem: result
+                .skipped
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "the file is empty".into()),
         });
     }
-    let mut edits: Vec<Edit> = new_tags.into_iter().map(|tag| Edit::AddTag { tag, index: None }).collect();
+    let mut edits: Vec<Edit> = new_tags
+        .into_iter()
+        .map(|tag| Edit::AddTag { tag, index: None })
+        .collect();
     result.num_imported = placed.len();
-    edits.extend(placed.into_iter().map(|annotation| Edit::AddAnnotation { annotation, index: None }));
+    edits.extend(placed.into_iter().map(|annotation| Edit::AddAnnotation {
+        annotation,
+        index: None,
+    }));
     result.edits = edits;
     Ok(result)
 }
@@ -117,22 +139,43 @@ impl Importer<'_> {
         let (article, span) = locate(project, &target)?;
         let tag_names = tag_names(item);
         let created = timestamp(item, "created");
-        let modified = item.get("modified").or_else(|| item.get("updated")).and_then(Value::as_str)
-            .and_then(|s| s.parse().ok()).unwrap_or(created);
+        let modified = item
+            .get("modified")
+            .or_else(|| item.get("updated"))
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(created);
         let (note, speaker) = note_and_speaker(item);
         let annotator = creator(item);
-        for tag_name in if tag_names.is_empty() { vec!["imported".to_owned()] } else { tag_names } {
+        for tag_name in if tag_names.is_empty() {
+            vec!["imported".to_owned()]
+        } else {
+            tag_names
+        } {
             let tag_id = self.tag_id(&tag_name);
             let duplicate = |a: &Annotation| {
-                a.article_id == article.id && a.span == span && a.tag_id == tag_id && a.annotator == annotator
+                a.article_id == article.id
+                    && a.span == span
+                    && a.tag_id == tag_id
+                    && a.annotator == annotator
             };
-            if self.project.annotations().iter().chain(&self.placed).any(duplicate) {
-                self.result.skipped.push(format!("\"{tag_name}\" on \"{}\" is already in the project", preview(article, span)));
+            if self
+                .project
+                .annotations()
+                .iter()
+                .chain(&self.placed)
+                .any(duplicate)
+            {
+                self.result.skipped.push(format!(
+                    "\"{tag_name}\" on \"{}\" is already in the project",
+                    preview(article, span)
+                ));
                 continue;
             }
             let annotation_id = AnnotationId(self.next_annotation_id);
-            let mut annotation = Annotation::of_span(annotation_id, article.id, article.text(), span, tag_id)
-                .ok_or("its passage does not fit the article")?;
+            let mut annotation =
+                Annotation::of_span(annotation_id, article.id, article.text(), span, tag_id)
+                    .ok_or("its passage does not fit the article")?;
             self.next_annotation_id += 1;
             annotation.note.clone_from(&note);
             annotation.speaker.clone_from(&speaker);
@@ -145,7 +188,12 @@ impl Importer<'_> {
     }
 
     fn tag_id(&mut self, name: &str) -> TagId {
-        let known = self.project.tags().iter().chain(&self.new_tags).find(|t| t.name.eq_ignore_ascii_case(name));
+        let known = self
+            .project
+            .tags()
+            .iter()
+            .chain(&self.new_tags)
+            .find(|t| t.name.eq_ignore_ascii_case(name));
         if let Some(tag) = known {
             return tag.id;
         }
@@ -166,22 +214,30 @@ impl Importer<'_> {
 fn locate<'p>(project: &'p Project, target: &Target<'_>) -> Result<(&'p Article, Span), String> {
     let articles = project.articles();
 
-        let by_source = articles.iter().find(|a| {
-            article_source(a) == target.source
-                || target.source.strip_prefix(ARTICLE_URN).and_then(|n| n.parse().ok()) == Some(a.id.0)
-        });
-        if let Some(article) = by_source {
-            return place_in(article, target)
+    let by_source = articles.iter().find(|a| {
+        article_source(a) == target.source
+            || target
+                .source
+                .strip_prefix(ARTICLE_URN)
+                .and_then(|n| n.parse().ok())
+                == Some(a.id.0)
+    });
+    if let Some(article) = by_source {
+        return place_in(article, target)
+            .map(|span| (article, span))
+            .ok_or_else(|| format!("its quote is not in the article \"{}\"", article.meta.title));
+    }
+    articles
+        .iter()
+        .find_map(|article| {
+            place_in(article, target)
+                .filter(|_| target.exact.is_some())
                 .map(|span| (article, span))
-                .ok_or_else(|| format!("its quote is not in the article \"{}\"", article.meta.title));
-        }
-        articles
-            .iter()
-            .find_map(|article| place_in(article, target).filter(|_| target.exact.is_some()).map(|span| (article, span)))
-            .ok_or_else(|| match target.exact {
-                Some(exact) => format!("no article contains its quote \"{}\"", shorten(exact)),
-                None => format!("no article has the source {}", target.source),
-            })
+        })
+        .ok_or_else(|| match target.exact {
+            Some(exact) => format!("no article contains its quote \"{}\"", shorten(exact)),
+            None => format!("no article has the source {}", target.source),
+        })
 }
 
 /// Places the target in `article`: at its position if the quote is there, else by quote and
@@ -190,7 +246,11 @@ fn place_in(article: &Article, target: &Target<'_>) -> Option<Span> {
     let text = article.text();
     let index = CharIndex::new(text);
     let by_position = target.position.and_then(|(start, end)| {
-        Some(Span::new(index.byte_of_char(start)?, index.byte_of_char(end)?)).filter(|s| !s.is_empty())
+        Some(Span::new(
+            index.byte_of_char(start)?,
+            index.byte_of_char(end)?,
+        ))
+        .filter(|s| !s.is_empty())
     });
     let Some(exact) = target.exact.filter(|e| !e.is_empty()) else {
         return by_position;
@@ -223,13 +283,22 @@ fn read_target(item: &Value) -> Option<Target<'_>> {
         Value::Array(targets) => targets.first()?,
         other => other,
     };
-    let source = target.get("source").and_then(Value::as_str).or_else(|| item.get("uri").and_then(Value::as_str)).unwrap_or("");
+    let source = target
+        .get("source")
+        .and_then(Value::as_str)
+        .or_else(|| item.get("uri").and_then(Value::as_str))
+        .unwrap_or("");
     let selectors: Vec<&Value> = match target.get("selector") {
         Some(Value::Array(list)) => list.iter().collect(),
         Some(one) => vec![one],
         None => Vec::new(),
     };
-    let of_type = |name: &str| selectors.iter().copied().find(|s| s.get("type").and_then(Value::as_str) == Some(name));
+    let of_type = |name: &str| {
+        selectors
+            .iter()
+            .copied()
+            .find(|s| s.get("type").and_then(Value::as_str) == Some(name))
+    };
     let quote = of_type("TextQuoteSelector");
     let text_field = |key: &str| quote.and_then(|q| q.get(key)).and_then(Value::as_str);
     let position = of_type("TextPositionSelector").and_then(|p| {
@@ -265,7 +334,10 @@ fn body_values<'a>(item: &'a Value, purpose: &str) -> Vec<&'a str> {
 }
 
 fn tag_names(item: &Value) -> Vec<String> {
-    let mut names: Vec<String> = body_values(item, "tagging").into_iter().map(str::to_owned).collect();
+    let mut names: Vec<String> = body_values(item, "tagging")
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     if let Some(Value::Array(tags)) = item.get("tags") {
         names.extend(tags.iter().filter_map(Value::as_str).map(str::to_owned)); // Hypothesis
     }
@@ -276,7 +348,11 @@ fn tag_names(item: &Value) -> Vec<String> {
 
 fn note_and_speaker(item: &Value) -> (String, String) {
     let mut notes: Vec<&str> = body_values(item, "commenting");
-    notes.extend(item.get("text").and_then(Value::as_str).filter(|t| !t.is_empty())); // Hypothesis
+    notes.extend(
+        item.get("text")
+            .and_then(Value::as_str)
+            .filter(|t| !t.is_empty()),
+    ); // Hypothesis
     let mut speaker = String::new();
     for value in body_values(item, "describing") {
         match value.strip_prefix(SPEAKER_PREFIX) {
@@ -290,7 +366,11 @@ fn note_and_speaker(item: &Value) -> (String, String) {
 fn creator(item: &Value) -> String {
     let creator = item.get("creator").map(|c| match c {
         Value::String(s) => s.as_str(),
-        other => other.get("name").or_else(|| other.get("nickname")).and_then(Value::as_str).unwrap_or(""),
+        other => other
+            .get("name")
+            .or_else(|| other.get("nickname"))
+            .and_then(Value::as_str)
+            .unwrap_or(""),
     });
     let user = item.get("user").and_then(Value::as_str).map(|u| {
         let u = u.strip_prefix("acct:").unwrap_or(u);
@@ -300,7 +380,10 @@ fn creator(item: &Value) -> String {
 }
 
 fn timestamp(item: &Value, key: &str) -> Timestamp {
-    item.get(key).and_then(Value::as_str).and_then(|s| s.parse().ok()).unwrap_or_else(Timestamp::now)
+    item.get(key)
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(Timestamp::now)
 }
 
 fn preview(article: &Article, span: Span) -> String {
@@ -309,5 +392,9 @@ fn preview(article: &Article, span: Span) -> String {
 
 fn shorten(text: &str) -> String {
     let short: String = text.chars().take(40).collect();
-    if short.len() < text.len() { format!("{short}…") } else { short }
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }

@@ -18,7 +18,10 @@ pub(super) fn article_source(article: &Article) -> String {
 }
 
 /// Writes the filtered annotations as pretty JSON-LD.
-pub(in crate::export) fn write_w3c(project: &Project, filter: &ExportFilter) -> Result<Vec<u8>, ExportError> {
+pub(in crate::export) fn write_w3c(
+    project: &Project,
+    filter: &ExportFilter,
+) -> Result<Vec<u8>, ExportError> {
     let mut indexes: HashMap<ArticleId, CharIndex> = HashMap::new();
     let items: Vec<Value> = filter
         .annotations(project)
@@ -48,7 +51,12 @@ pub(in crate::export) fn write_w3c(project: &Project, filter: &ExportFilter) -> 
     Ok(bytes)
 }
 
-fn annotation_json(project: &Project, article: &Article, index: &CharIndex, annotation: &Annotation) -> Value {
+fn annotation_json(
+    project: &Project,
+    article: &Article,
+    index: &CharIndex,
+    annotation: &Annotation,
+) -> Value {
     let tag_name = project
         .tag(annotation.tag_id)
         .map_or_else(|| annotation.tag_id.to_string(), |t| t.name.clone());
