@@ -2,14 +2,13 @@
 //! tags, text sources articles, coded selections annotations. All through [`Edit`]s, so the
 //! result is validated like any project.
 
+use super::normalise::{Normalised, import_report};
 use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, EncodingSource, ImportReport,
-    Project, Rgb, Tag, TagId,
+    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, Project, Rgb, Tag, TagId,
 };
-use crate::text::Span;
 use jiff::Timestamp;
 use std::collections::HashMap;
 
@@ -199,67 +198,6 @@ fn archive_text(
     })?;
     let text = String::from_utf8_lossy(bytes);
     Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
-}
-
-/// The source text with CRLF and lone CR turned into LF, and where each character went, so
-/// that positions counted in the original text still land on the same characters.
-struct Normalised {
-    text: String,
-    /// Byte offset in `text` of each character of the original, plus the end.
-    byte_of_char: Vec<usize>,
-    crlf: usize,
-    cr: usize,
-}
-
-impl Normalised {
-    fn new(raw: &str) -> Self {
-        let mut text = String::with_capacity(raw.len());
-        let mut byte_of_char = Vec::with_capacity(raw.len() + 1);
-        let (mut crlf, mut cr) = (0, 0);
-        let mut chars = raw.chars().peekable();
-        while let Some(ch) = chars.next() {
-            byte_of_char.push(text.len());
-            if ch == '\r' {
-                if chars.peek() == Some(&'\n') {
-                    crlf += 1; // the '\n' that follows is pushed next
-                } else {
-                    cr += 1;
-                    text.push('\n');
-                }
-            } else {
-                text.push(ch);
-            }
-        }
-        byte_of_char.push(text.len());
-        Self {
-            text,
-            byte_of_char,
-            crlf,
-            cr,
-        }
-    }
-
-    fn num_chars(&self) -> usize {
-        self.byte_of_char.len().saturating_sub(1)
-    }
-
-    fn span(&self, start: Option<usize>, end: Option<usize>) -> Option<Span> {
-        let (start, end) = (start?, end?);
-        let span = Span::new(*self.byte_of_char.get(start)?, *self.byte_of_char.get(end)?);
-        (!span.is_empty()).then_some(span)
-    }
-}
-
-fn import_report(raw: &str, normalised: &Normalised) -> ImportReport {
-    ImportReport {
-        encoding: "UTF-8".into(),
-        encoding_source: EncodingSource::ValidUtf8,
-        had_bom: false,
-        crlf_normalised: normalised.crlf,
-        cr_normalised: normalised.cr,
-        replacement_chars: raw.matches('\u{fffd}').count(),
-        size_bytes: raw.len() as u64,
-    }
 }
 
 /// Title from the source's name; outlet, date, URL, authors and language from description

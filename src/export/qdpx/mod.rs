@@ -6,6 +6,7 @@
 //! the article's outlet, date and URL its source's description. Positions count characters.
 
 mod build;
+mod normalise;
 mod parse;
 mod read;
 mod write;

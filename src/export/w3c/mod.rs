@@ -6,6 +6,7 @@
 //! characters. Bodies: the tag with purpose `tagging`, the note with `commenting`, the speaker
 //! with `describing` as "Speaker: NAME".
 
+mod fields;
 mod read;
 mod write;
 

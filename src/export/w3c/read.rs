@@ -1,7 +1,10 @@
 //! Reading W3C Web Annotations (and Hypothesis' JSON) into edits for an existing project.
 
+use super::ARTICLE_URN;
+use super::fields::{
+    Target, annotation_items, creator, note_and_speaker, read_target, tag_names, timestamp,
+};
 use super::write::article_source;
-use super::{ARTICLE_URN, SPEAKER_PREFIX};
 use crate::export::{CharIndex, W3cError};
 use crate::io::reanchor::{Placement, place};
 use crate::model::{Annotation, AnnotationId, Article, Edit, Project, Rgb, Tag, TagId};
@@ -90,46 +93,12 @@ pub fn import_w3c(project: &Project, json: &[u8]) -> Result<W3cImport, W3cError>
     Ok(result)
 }
 
-fn annotation_items(root: &Value) -> Result<Vec<&Value>, W3cError> {
-    let items = match root {
-        Value::Array(items) => items.iter().collect(),
-        Value::Object(object) => {
-            let page = object.get("first").unwrap_or(root);
-            if let Some(Value::Array(items)) = page.get("items") {
-                items.iter().collect()
-            } else if let Some(Value::Array(rows)) = object.get("rows") {
-                rows.iter().collect() // Hypothesis search API
-            } else if object.contains_key("target") {
-                vec![root]
-            } else {
-                Vec::new()
-            }
-        }
-        _ => Vec::new(),
-    };
-    if items.is_empty() {
-        return Err(W3cError::NotAnnotations {
-            message: "expected an AnnotationCollection, an AnnotationPage, an array of annotations or an annotation".into(),
-        });
-    }
-    Ok(items)
-}
-
 struct Importer<'a> {
     project: &'a Project,
     result: W3cImport,
     new_tags: Vec<Tag>,
     next_annotation_id: u64,
     placed: Vec<Annotation>,
-}
-
-/// What a W3C target says about the passage.
-struct Target<'a> {
-    source: &'a str,
-    exact: Option<&'a str>,
-    prefix: &'a str,
-    suffix: &'a str,
-    position: Option<(usize, usize)>,
 }
 
 impl Importer<'_> {
@@ -276,114 +245,6 @@ fn place_in(article: &Article, target: &Target<'_>) -> Option<Span> {
         Placement::Moved(span) => Some(span),
         Placement::NotFound => None,
     }
-}
-
-fn read_target(item: &Value) -> Option<Target<'_>> {
-    let target = match item.get("target")? {
-        Value::Array(targets) => targets.first()?,
-        other => other,
-    };
-    let source = target
-        .get("source")
-        .and_then(Value::as_str)
-        .or_else(|| item.get("uri").and_then(Value::as_str))
-        .unwrap_or("");
-    let selectors: Vec<&Value> = match target.get("selector") {
-        Some(Value::Array(list)) => list.iter().collect(),
-        Some(one) => vec![one],
-        None => Vec::new(),
-    };
-    let of_type = |name: &str| {
-        selectors
-            .iter()
-            .copied()
-            .find(|s| s.get("type").and_then(Value::as_str) == Some(name))
-    };
-    let quote = of_type("TextQuoteSelector");
-    let text_field = |key: &str| quote.and_then(|q| q.get(key)).and_then(Value::as_str);
-    let position = of_type("TextPositionSelector").and_then(|p| {
-        let number = |key: &str| p.get(key).and_then(Value::as_u64).map(|n| n as usize);
-        Some((number("start")?, number("end")?))
-    });
-    if text_field("exact").is_none() && position.is_none() {
-        return None;
-    }
-    Some(Target {
-        source,
-        exact: text_field("exact"),
-        prefix: text_field("prefix").unwrap_or(""),
-        suffix: text_field("suffix").unwrap_or(""),
-        position,
-    })
-}
-
-fn bodies(item: &Value) -> Vec<&Value> {
-    match item.get("body") {
-        Some(Value::Array(list)) => list.iter().collect(),
-        Some(one) => vec![one],
-        None => Vec::new(),
-    }
-}
-
-fn body_values<'a>(item: &'a Value, purpose: &str) -> Vec<&'a str> {
-    bodies(item)
-        .into_iter()
-        .filter(|b| b.get("purpose").and_then(Value::as_str) == Some(purpose))
-        .filter_map(|b| b.get("value").and_then(Value::as_str))
-        .collect()
-}
-
-fn tag_names(item: &Value) -> Vec<String> {
-    let mut names: Vec<String> = body_values(item, "tagging")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    if let Some(Value::Array(tags)) = item.get("tags") {
-        names.extend(tags.iter().filter_map(Value::as_str).map(str::to_owned)); // Hypothesis
-    }
-    names.retain(|n| !n.trim().is_empty());
-    names.dedup();
-    names
-}
-
-fn note_and_speaker(item: &Value) -> (String, String) {
-    let mut notes: Vec<&str> = body_values(item, "commenting");
-    notes.extend(
-        item.get("text")
-            .and_then(Value::as_str)
-            .filter(|t| !t.is_empty()),
-    ); // Hypothesis
-    let mut speaker = String::new();
-    for value in body_values(item, "describing") {
-        match value.strip_prefix(SPEAKER_PREFIX) {
-            Some(name) if speaker.is_empty() => name.clone_into(&mut speaker),
-            _ => notes.push(value),
-        }
-    }
-    (notes.join("\n\n"), speaker)
-}
-
-fn creator(item: &Value) -> String {
-    let creator = item.get("creator").map(|c| match c {
-        Value::String(s) => s.as_str(),
-        other => other
-            .get("name")
-            .or_else(|| other.get("nickname"))
-            .and_then(Value::as_str)
-            .unwrap_or(""),
-    });
-    let user = item.get("user").and_then(Value::as_str).map(|u| {
-        let u = u.strip_prefix("acct:").unwrap_or(u);
-        u.split('@').next().unwrap_or(u)
-    });
-    creator.or(user).unwrap_or("").to_owned()
-}
-
-fn timestamp(item: &Value, key: &str) -> Timestamp {
-    item.get(key)
-        .and_then(Value::as_str)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(Timestamp::now)
 }
 
 fn preview(article: &Article, span: Span) -> String {
