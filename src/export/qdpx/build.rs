@@ -168,7 +168,7 @@ fn fill_annotation(
     match selection.description.strip_prefix(SPEAKER_PREFIX) {
         Some(speaker) => speaker.trim().clone_into(&mut annotation.speaker),
         None if !selection.description.trim().is_empty() => {
-            notes.insert(0, selection.description.trim().to_owned())
+            notes.insert(0, selection.description.trim().to_owned());
         }
         None => {}
     }
