@@ -3,6 +3,7 @@
 // Helpers of a test binary panic on purpose: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod cli;
 mod csv_json;
 mod fixture;
 mod qdpx;
