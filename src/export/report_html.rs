@@ -12,7 +12,8 @@ line-height:1.6;color:#222}h1,h2,h3{font-family:sans-serif}.meta{color:#555;font
 .text{white-space:pre-wrap}mark{color:inherit;padding:.1em 0;border-radius:2px}\
 mark.overlap{border-bottom:2px solid #222}.legend span{display:inline-block;margin:0 .5em .3em 0;\
 padding:0 .4em;border-radius:3px}blockquote{margin:.5em 0;padding-left:1em;border-left:4px solid}\
-.note{color:#444;font-style:italic}";
+.note{color:#444;font-style:italic}sup{color:#555;font-size:.7em}\
+.tag{padding:0 .3em;border-radius:3px;font-family:sans-serif;font-size:.85em}";
 
 /// Writes the report as one HTML document.
 pub(super) fn write_html(project: &Project, filter: &ExportFilter) -> String {
@@ -70,10 +71,11 @@ fn write_article(out: &mut String, project: &Project, article: &Article, filter:
     if !details.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape_html(&details));
     }
-    let annotations: Vec<&Annotation> = project
+    let mut annotations: Vec<&Annotation> = project
         .annotations_of(article.id)
         .filter(|a| filter.includes(a))
         .collect();
+    annotations.sort_by_key(|a| (a.span.start, a.span.end));
     out.push_str("<div class=\"text\">");
     let text = article.text();
     let mut cuts: Vec<usize> = vec![0, text.len()];
@@ -96,8 +98,34 @@ fn write_article(out: &mut String, project: &Project, article: &Article, filter:
         } else {
             write_mark(out, project, &covering, &piece);
         }
+        // Footnote numbers after each passage, so that the report works on paper too.
+        let numbers: Vec<String> = (1..)
+            .zip(&annotations)
+            .filter(|(_, a)| a.span.end == end)
+            .map(|(number, _)| number.to_string())
+            .collect();
+        if !numbers.is_empty() {
+            let _ = write!(out, "<sup>{}</sup>", numbers.join(","));
+        }
     }
     out.push_str("</div>\n");
+    if annotations.is_empty() {
+        return;
+    }
+    out.push_str("<ol class=\"quotes\">\n");
+    for annotation in &annotations {
+        let tag = project.tag(annotation.tag_id);
+        let _ = write!(
+            out,
+            "<li><span class=\"tag\" style=\"background:{}\">{}</span> „{}“",
+            tag.map_or_else(|| "#ffff80".to_owned(), |t| translucent(t.colour)),
+            escape_html(tag.map_or("?", |t| t.name.as_str())),
+            escape_html(&annotation.quote)
+        );
+        write_speaker_and_note(out, annotation);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>\n");
 }
 
 /// A highlighted piece: one colour, or horizontal stripes of each tag's colour where passages

@@ -105,7 +105,12 @@ fn sample_project_reports_render() {
     assert!(String::from_utf8(html).unwrap().ends_with("</html>\n"));
 }
 
+/// The text of `html` without tags and without footnote numbers.
 fn strip_tags(html: &str) -> String {
+    let mut html = html.to_owned();
+    while let (Some(start), Some(end)) = (html.find("<sup>"), html.find("</sup>")) {
+        html.replace_range(start..end + "</sup>".len(), "");
+    }
     let mut out = String::new();
     let mut in_tag = false;
     for ch in html.chars() {
