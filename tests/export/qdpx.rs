@@ -246,6 +246,45 @@ fn imports_atlas_ti_layout() {
     );
 }
 
+/// Windows line ends: ATLAS.ti writes CRLF source files but counts each line end once
+/// (`QualCoder`'s importer special-cases it by `origin`); a `QualCoder` export names each
+/// selection by its text, which decides the reading whatever the origin says.
+#[test]
+fn reads_line_ends_as_each_tool_counts_them() {
+    let text = "Erste Zeile\r\nZweite Zeile\r\nDritte Zeile";
+    let qde = |origin: &str, start: usize, end: usize, name: &str| {
+        format!(
+            r#"<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="{origin}">
+ <CodeBook><Codes><Code guid="00000000-0000-4000-8000-000000000001" name="c" isCodable="true"/></Codes></CodeBook>
+ <Sources><TextSource guid="00000000-0000-4000-8000-000000000002" name="s" plainTextPath="internal://s.txt">
+  <PlainTextSelection guid="00000000-0000-4000-8000-000000000003" name="{name}" startPosition="{start}" endPosition="{end}">
+   <Coding guid="00000000-0000-4000-8000-000000000004"><CodeRef targetGUID="00000000-0000-4000-8000-000000000001"/></Coding>
+  </PlainTextSelection></TextSource></Sources></Project>"#
+        )
+    };
+    let quote_of = |qde: String| {
+        let archive = zip_of(&[
+            ("project.qde", qde.as_bytes()),
+            ("sources/s.txt", text.as_bytes()),
+        ]);
+        let import = import_qdpx(&archive).unwrap();
+        import.project.annotations()[0].quote.clone()
+    };
+    // "Dritte" starts at character 27 counting CRLF twice, 25 counting it once.
+    assert_eq!(quote_of(qde("ATLAS.ti 23.4.0", 25, 31, "")), "Dritte");
+    assert_eq!(quote_of(qde("MAXQDA 24", 27, 33, "")), "Dritte");
+    assert_eq!(
+        quote_of(qde("NVivo 14", 25, 31, "Dritte")),
+        "Dritte",
+        "the name decides"
+    );
+    assert_eq!(
+        quote_of(qde("ATLAS.ti 23.4.0", 27, 33, "Dritte")),
+        "Dritte",
+        "the name decides"
+    );
+}
+
 #[test]
 fn path_escaping_the_folder_is_refused() {
     for name in ["../evil.txt", "/etc/evil.txt", "sources/../../evil.txt"] {

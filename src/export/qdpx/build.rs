@@ -2,7 +2,7 @@
 //! tags, text sources articles, coded selections annotations. All through [`Edit`]s, so the
 //! result is validated like any project.
 
-use super::normalise::{Normalised, import_report};
+use super::normalise::{LineEnds, Normalised, import_report};
 use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
@@ -75,6 +75,13 @@ pub(super) fn build_project(
             continue;
         };
         let normalised = Normalised::new(&raw);
+        let line_ends = line_end_reading(&qde.origin, source, &normalised);
+        if line_ends == LineEnds::Once {
+            warnings.push(format!(
+                "\"{}\": Windows line ends; positions read as counting each line end once",
+                source.name
+            ));
+        }
         let article_id = ArticleId(number);
         let mut article = Article::new(
             article_id,
@@ -97,10 +104,10 @@ pub(super) fn build_project(
             ));
         }
         for selection in &source.selections {
-            let Some(span) = normalised.span(selection.start, selection.end) else {
+            let Some(span) = normalised.span(selection.start, selection.end, line_ends) else {
                 warnings.push(format!(
                     "\"{}\": a selection at {:?}..{:?} does not fit the text ({} characters) and was skipped",
-                    source.name, selection.start, selection.end, normalised.num_chars()
+                    source.name, selection.start, selection.end, normalised.num_chars(line_ends)
                 ));
                 continue;
             };
@@ -173,6 +180,34 @@ fn fill_annotation(
         None => {}
     }
     annotation.note = notes.join("\n\n");
+}
+
+/// How the positions of `source` count line ends. Without CRs it does not matter. Otherwise
+/// the reading under which more selections cover the text they are named after (`QualCoder`
+/// names selections so) wins; on a tie, `ATLAS.ti` counts line ends once and the others as stored.
+fn line_end_reading(origin: &str, source: &QdeSource, normalised: &Normalised) -> LineEnds {
+    if !normalised.had_cr() {
+        return LineEnds::AsStored;
+    }
+    let matches = |line_ends: LineEnds| {
+        source
+            .selections
+            .iter()
+            .filter(|s| s.name.trim().chars().count() > 3)
+            .filter(|s| {
+                normalised
+                    .span(s.start, s.end, line_ends)
+                    .and_then(|span| normalised.text.get(span.range()))
+                    .is_some_and(|quote| quote.trim_start().starts_with(s.name.trim()))
+            })
+            .count()
+    };
+    let (stored, once) = (matches(LineEnds::AsStored), matches(LineEnds::Once));
+    if once > stored || (once == stored && origin.to_uppercase().contains("ATLAS")) {
+        LineEnds::Once
+    } else {
+        LineEnds::AsStored
+    }
 }
 
 /// A source's or note's text: inline, or the archive entry its `plainTextPath` names.

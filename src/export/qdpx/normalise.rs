@@ -1,9 +1,22 @@
 //! Line ends of imported source texts: CRLF and lone CR become LF as in every Lateral article,
-//! while REFI-QDA positions, counted in characters of the original text, keep pointing at the
-//! same characters.
+//! while REFI-QDA positions keep pointing at the same characters.
+//!
+//! Tools disagree on how a Windows line end counts: `MAXQDA` and `NVivo` count CRLF as two
+//! characters of the source file, `ATLAS.ti` writes CRLF files but counts each line end once
+//! (`QualCoder`'s importer special-cases it by `origin`). [`LineEnds`] names the two readings.
 
+use crate::export::CharIndex;
 use crate::model::{EncodingSource, ImportReport};
 use crate::text::Span;
+
+/// How a tool counted line ends in its character positions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LineEnds {
+    /// Every character of the file, so CRLF counts two.
+    AsStored,
+    /// Each line end once, as if the file had LF line ends.
+    Once,
+}
 
 /// The source text with CRLF and lone CR turned into LF, and where each character went, so
 /// that positions counted in the original text still land on the same characters.
@@ -11,6 +24,8 @@ pub(super) struct Normalised {
     pub text: String,
     /// Byte offset in `text` of each character of the original, plus the end.
     byte_of_char: Vec<usize>,
+    /// Character offsets of the normalised text, for positions that count line ends once.
+    normalised_index: CharIndex,
     crlf: usize,
     cr: usize,
 }
@@ -36,6 +51,7 @@ impl Normalised {
         }
         byte_of_char.push(text.len());
         Self {
+            normalised_index: CharIndex::new(&text),
             text,
             byte_of_char,
             crlf,
@@ -43,13 +59,32 @@ impl Normalised {
         }
     }
 
-    pub fn num_chars(&self) -> usize {
-        self.byte_of_char.len().saturating_sub(1)
+    /// Whether the original had CR line ends, so that [`LineEnds`] matters.
+    pub fn had_cr(&self) -> bool {
+        self.crlf + self.cr > 0
     }
 
-    pub fn span(&self, start: Option<usize>, end: Option<usize>) -> Option<Span> {
+    /// Number of characters of the text, as `line_ends` counts them.
+    pub fn num_chars(&self, line_ends: LineEnds) -> usize {
+        match line_ends {
+            LineEnds::AsStored => self.byte_of_char.len().saturating_sub(1),
+            LineEnds::Once => self.normalised_index.num_chars(),
+        }
+    }
+
+    /// The byte span in the normalised text of character positions counted as `line_ends` says.
+    pub fn span(
+        &self,
+        start: Option<usize>,
+        end: Option<usize>,
+        line_ends: LineEnds,
+    ) -> Option<Span> {
         let (start, end) = (start?, end?);
-        let span = Span::new(*self.byte_of_char.get(start)?, *self.byte_of_char.get(end)?);
+        let byte = |char_offset: usize| match line_ends {
+            LineEnds::AsStored => self.byte_of_char.get(char_offset).copied(),
+            LineEnds::Once => self.normalised_index.byte_of_char(char_offset),
+        };
+        let span = Span::new(byte(start)?, byte(end)?);
         (!span.is_empty()).then_some(span)
     }
 }
@@ -74,10 +109,14 @@ mod tests {
     fn positions_survive_line_end_normalisation() {
         let normalised = Normalised::new("a\r\nb\rc ü");
         assert_eq!(normalised.text, "a\nb\nc ü");
-        assert_eq!(normalised.num_chars(), 8);
-        let span = normalised.span(Some(3), Some(8)).unwrap();
+        assert_eq!(normalised.num_chars(LineEnds::AsStored), 8);
+        let span = normalised
+            .span(Some(3), Some(8), LineEnds::AsStored)
+            .unwrap();
         assert_eq!(&normalised.text[span.range()], "b\nc ü");
-        assert_eq!(normalised.span(Some(2), Some(9)), None);
+        assert_eq!(normalised.span(Some(2), Some(9), LineEnds::AsStored), None);
+        let span = normalised.span(Some(2), Some(7), LineEnds::Once).unwrap();
+        assert_eq!(&normalised.text[span.range()], "b\nc ü");
         let report = import_report("a\r\nb\rc ü", &normalised);
         assert_eq!((report.crlf_normalised, report.cr_normalised), (1, 1));
     }

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub(super) struct Qde {
     pub name: String,
+    /// The tool that wrote the file, e.g. "MAXQDA 24 (Release 24.7.0)".
+    pub origin: String,
     pub description: String,
     pub users: HashMap<String, String>,
     pub codes: Vec<QdeCode>,
@@ -48,6 +50,8 @@ pub(super) struct QdeSource {
 
 #[derive(Debug, Default)]
 pub(super) struct QdeSelection {
+    /// Some tools (`QualCoder`) name a selection by its text.
+    pub name: String,
     pub start: Option<usize>,
     pub end: Option<usize>,
     pub creating_user: String,
@@ -112,7 +116,10 @@ fn open(
     let parent = stack.last().map_or("", String::as_str);
     let attr = |key: &str| attribute(start, key);
     match (parent, name) {
-        (_, "Project") if stack.is_empty() => qde.name = attr("name"),
+        (_, "Project") if stack.is_empty() => {
+            qde.name = attr("name");
+            qde.origin = attr("origin");
+        }
         ("Users", "User") => {
             qde.users.insert(attr("guid"), attr("name"));
         }
@@ -133,6 +140,7 @@ fn open(
         ("TextSource", "PlainTextSelection") if stack.iter().any(|s| s == "Sources") => {
             if let Some(source) = qde.sources.last_mut() {
                 source.selections.push(QdeSelection {
+                    name: attr("name"),
                     start: attr("startPosition").trim().parse().ok(),
                     end: attr("endPosition").trim().parse().ok(),
                     creating_user: attr("creatingUser"),
