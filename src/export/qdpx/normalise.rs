@@ -25,7 +25,7 @@ pub(super) struct Normalised {
     /// Byte offset in `text` of each character of the original, plus the end.
     byte_of_char: Vec<usize>,
     /// Character offsets of the normalised text, for positions that count line ends once.
-    normalised_index: CharIndex,
+    index_once: CharIndex,
     crlf: usize,
     cr: usize,
 }
@@ -51,7 +51,7 @@ impl Normalised {
         }
         byte_of_char.push(text.len());
         Self {
-            normalised_index: CharIndex::new(&text),
+            index_once: CharIndex::new(&text),
             text,
             byte_of_char,
             crlf,
@@ -68,7 +68,7 @@ impl Normalised {
     pub fn num_chars(&self, line_ends: LineEnds) -> usize {
         match line_ends {
             LineEnds::AsStored => self.byte_of_char.len().saturating_sub(1),
-            LineEnds::Once => self.normalised_index.num_chars(),
+            LineEnds::Once => self.index_once.num_chars(),
         }
     }
 
@@ -82,7 +82,7 @@ impl Normalised {
         let (start, end) = (start?, end?);
         let byte = |char_offset: usize| match line_ends {
             LineEnds::AsStored => self.byte_of_char.get(char_offset).copied(),
-            LineEnds::Once => self.normalised_index.byte_of_char(char_offset),
+            LineEnds::Once => self.index_once.byte_of_char(char_offset),
         };
         let span = Span::new(byte(start)?, byte(end)?);
         (!span.is_empty()).then_some(span)
