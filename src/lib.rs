@@ -7,6 +7,8 @@
 //! - [`text`]: byte spans on char boundaries, range merging, word counts.
 //! - [`model`]: [`model::Project`], articles, tags, annotations, [`model::Edit`] and undo.
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
+//! - [`export`]: CSV, JSON, Markdown and HTML reports; W3C Web Annotation and REFI-QDA
+//!   `.qdpx` exchange, both ways.
 //! - [`cli`]: the `lateral` subcommands.
 
 pub mod cli;

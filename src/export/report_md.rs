@@ -83,7 +83,13 @@ fn write_tag(out: &mut String, project: &Project, tag: &Tag, filter: &ExportFilt
 
 /// "„quote“ — speaker: X. Note: …" on one line.
 fn quote_line(annotation: &Annotation) -> String {
-    let mut line = format!("„{}“", escape_markdown(&one_line(&annotation.quote)));
+    let quote = escape_markdown(&one_line(&annotation.quote));
+    let quoted = quote.starts_with(['„', '“', '"', '»', '«']);
+    let mut line = if quoted {
+        quote
+    } else {
+        format!("„{quote}“")
+    };
     if !annotation.speaker.trim().is_empty() {
         let _ = write!(
             line,

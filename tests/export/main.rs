@@ -7,6 +7,7 @@ mod cli;
 mod csv_json;
 mod fixture;
 mod qdpx;
+mod qdpx_tools;
 mod reports;
 mod w3c;
 
