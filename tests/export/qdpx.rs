@@ -104,6 +104,17 @@ fn qdpx_round_trips() {
     let import = import_qdpx(&qdpx_of(&project)).unwrap();
     assert!(import.warnings.is_empty(), "{:?}", import.warnings);
     assert_same_project(&import.project, &project);
+    let asks_for_speaker: Vec<bool> = import
+        .project
+        .tags()
+        .iter()
+        .map(|t| t.has_speaker)
+        .collect();
+    assert_eq!(
+        asks_for_speaker,
+        [false, true, false, true],
+        "attribution and denial have speakers"
+    );
 }
 
 #[test]

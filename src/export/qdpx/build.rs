@@ -141,6 +141,7 @@ pub(super) fn build_project(
             }
         }
     }
+    mark_speaker_tags(&mut project)?;
     Ok(QdpxImport { project, warnings })
 }
 
@@ -180,6 +181,31 @@ fn fill_annotation(
         None => {}
     }
     annotation.note = notes.join("\n\n");
+}
+
+/// Tags with a speaker on any of their annotations ask for one in the app, as Lateral's
+/// attribution and denial do.
+fn mark_speaker_tags(project: &mut Project) -> Result<(), QdpxError> {
+    let with_speakers: Vec<Tag> = project
+        .tags()
+        .iter()
+        .filter(|tag| {
+            project
+                .annotations()
+                .iter()
+                .any(|a| a.tag_id == tag.id && !a.speaker.is_empty())
+        })
+        .map(|tag| Tag {
+            has_speaker: true,
+            ..tag.clone()
+        })
+        .collect();
+    for tag in with_speakers {
+        project
+            .apply(Edit::UpdateTag { tag })
+            .map_err(|source| QdpxError::Edit { source })?;
+    }
+    Ok(())
 }
 
 /// How the positions of `source` count line ends. Without CRs it does not matter. Otherwise
