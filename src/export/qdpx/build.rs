@@ -2,7 +2,7 @@
 //! tags, text sources articles, coded selections annotations. All through [`Edit`]s, so the
 //! result is validated like any project.
 
-use super::normalise::{LineEnds, Normalised, import_report};
+use super::normalise::{LineEnds, Normalised, import_report, line_end_reading};
 use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
@@ -206,34 +206,6 @@ fn mark_speaker_tags(project: &mut Project) -> Result<(), QdpxError> {
             .map_err(|source| QdpxError::Edit { source })?;
     }
     Ok(())
-}
-
-/// How the positions of `source` count line ends. Without CRs it does not matter. Otherwise
-/// the reading under which more selections cover the text they are named after (`QualCoder`
-/// names selections so) wins; on a tie, `ATLAS.ti` counts line ends once and the others as stored.
-fn line_end_reading(origin: &str, source: &QdeSource, normalised: &Normalised) -> LineEnds {
-    if !normalised.had_cr() {
-        return LineEnds::AsStored;
-    }
-    let matches = |line_ends: LineEnds| {
-        source
-            .selections
-            .iter()
-            .filter(|s| s.name.trim().chars().count() > 3)
-            .filter(|s| {
-                normalised
-                    .span(s.start, s.end, line_ends)
-                    .and_then(|span| normalised.text.get(span.range()))
-                    .is_some_and(|quote| quote.trim_start().starts_with(s.name.trim()))
-            })
-            .count()
-    };
-    let (stored, once) = (matches(LineEnds::AsStored), matches(LineEnds::Once));
-    if once > stored || (once == stored && origin.to_uppercase().contains("ATLAS")) {
-        LineEnds::Once
-    } else {
-        LineEnds::AsStored
-    }
 }
 
 /// A source's or note's text: inline, or the archive entry its `plainTextPath` names.

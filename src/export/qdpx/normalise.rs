@@ -5,6 +5,7 @@
 //! characters of the source file, `ATLAS.ti` writes CRLF files but counts each line end once
 //! (`QualCoder`'s importer special-cases it by `origin`). [`LineEnds`] names the two readings.
 
+use super::parse::QdeSource;
 use crate::export::CharIndex;
 use crate::model::{EncodingSource, ImportReport};
 use crate::text::Span;
@@ -98,6 +99,38 @@ pub(super) fn import_report(raw: &str, normalised: &Normalised) -> ImportReport 
         cr_normalised: normalised.cr,
         replacement_chars: raw.matches('\u{fffd}').count(),
         size_bytes: raw.len() as u64,
+    }
+}
+
+/// How the positions of `source` count line ends. Without CRs it does not matter. Otherwise
+/// the reading under which more selections cover the text they are named after (`QualCoder`
+/// names selections so) wins; on a tie, `ATLAS.ti` counts line ends once and the others as stored.
+pub(super) fn line_end_reading(
+    origin: &str,
+    source: &QdeSource,
+    normalised: &Normalised,
+) -> LineEnds {
+    if !normalised.had_cr() {
+        return LineEnds::AsStored;
+    }
+    let matches = |line_ends: LineEnds| {
+        source
+            .selections
+            .iter()
+            .filter(|s| s.name.trim().chars().count() > 3)
+            .filter(|s| {
+                normalised
+                    .span(s.start, s.end, line_ends)
+                    .and_then(|span| normalised.text.get(span.range()))
+                    .is_some_and(|quote| quote.trim_start().starts_with(s.name.trim()))
+            })
+            .count()
+    };
+    let (stored, once) = (matches(LineEnds::AsStored), matches(LineEnds::Once));
+    if once > stored || (once == stored && origin.to_uppercase().contains("ATLAS")) {
+        LineEnds::Once
+    } else {
+        LineEnds::AsStored
     }
 }
 
