@@ -99,6 +99,27 @@ fn project_qde_matches_golden_and_validates() {
 }
 
 #[test]
+fn empty_and_filtered_exports_validate() {
+    let empty = Project::new("Leer");
+    let archive = qdpx_of(&empty);
+    assert_valid_qde(&entry(&archive, "project.qde"));
+    assert_eq!(import_qdpx(&archive).unwrap().project.articles().len(), 0);
+    let filter = ExportFilter {
+        tags: Some(vec![lateral::model::TagId(3)]),
+        annotator: Some("nobody".into()),
+        ..ExportFilter::default()
+    };
+    let archive = export(
+        &fixture::project(),
+        ExportFormat::Qdpx,
+        &filter,
+        ExportOptions::default(),
+    )
+    .unwrap();
+    assert_valid_qde(&entry(&archive, "project.qde"));
+}
+
+#[test]
 fn qdpx_round_trips() {
     let project = fixture::project();
     let import = import_qdpx(&qdpx_of(&project)).unwrap();
