@@ -3,7 +3,7 @@
 //! per tag. All project text is escaped.
 
 use super::ExportFilter;
-use super::report_md::article_details;
+use super::report_md::{article_details, in_quotes};
 use crate::model::{Annotation, Article, Project, Rgb};
 use std::fmt::Write;
 
@@ -52,9 +52,9 @@ pub(super) fn write_html(project: &Project, filter: &ExportFilter) -> String {
                 .map_or("?", |a| a.meta.title.as_str());
             let _ = write!(
                 out,
-                "<blockquote style=\"border-color:{}\">„{}“ <span class=\"meta\">({})</span>",
+                "<blockquote style=\"border-color:{}\">{} <span class=\"meta\">({})</span>",
                 tag.colour.to_hex(),
-                escape_html(&annotation.quote),
+                in_quotes(&escape_html(&annotation.quote)),
                 escape_html(source)
             );
             write_speaker_and_note(&mut out, annotation);
@@ -117,10 +117,10 @@ fn write_article(out: &mut String, project: &Project, article: &Article, filter:
         let tag = project.tag(annotation.tag_id);
         let _ = write!(
             out,
-            "<li><span class=\"tag\" style=\"background:{}\">{}</span> „{}“",
+            "<li><span class=\"tag\" style=\"background:{}\">{}</span> {}",
             tag.map_or_else(|| "#ffff80".to_owned(), |t| translucent(t.colour)),
             escape_html(tag.map_or("?", |t| t.name.as_str())),
-            escape_html(&annotation.quote)
+            in_quotes(&escape_html(&annotation.quote))
         );
         write_speaker_and_note(out, annotation);
         out.push_str("</li>\n");

@@ -130,6 +130,15 @@ pub(super) fn article_details(article: &Article) -> String {
     .join(", ")
 }
 
+/// `„quote“`, unless the quote brings its own quotation marks.
+pub(super) fn in_quotes(quote: &str) -> String {
+    if quote.starts_with(['„', '“', '"', '»', '«']) {
+        quote.to_owned()
+    } else {
+        format!("„{quote}“")
+    }
+}
+
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
