@@ -10,6 +10,8 @@
 //!   classification of every change.
 //! - [`model`]: [`model::Project`], articles, tags, annotations, [`model::Edit`] and undo.
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
+//! - [`export`]: CSV, JSON, Markdown and HTML reports; W3C Web Annotation and REFI-QDA
+//!   `.qdpx` exchange, both ways.
 //! - [`cli`]: the `lateral` subcommands.
 //! - `app` and `ui` (feature `gui`): the desktop app on eframe/egui.
 
@@ -17,6 +19,7 @@
 pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod text;

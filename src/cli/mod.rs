@@ -1,7 +1,10 @@
 //! The `lateral` command line: one file per subcommand, all on the library.
 
 mod compare;
+mod export;
 mod import;
+mod import_qdpx;
+mod import_w3c;
 mod info;
 mod similar;
 mod sources;
@@ -83,6 +86,48 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Export tagged passages: csv, json, md, html, w3c (JSON-LD) or qdpx (REFI-QDA).
+    Export {
+        /// The project file.
+        project: PathBuf,
+        /// csv, json, md, html, w3c or qdpx.
+        #[arg(long, short)]
+        format: String,
+        /// Only these tags (names or ids such as t2; comma-separated).
+        #[arg(long, num_args = 1..)]
+        tags: Vec<String>,
+        /// Only these articles (ids such as a3, or titles; comma-separated).
+        #[arg(long, num_args = 1..)]
+        articles: Vec<String>,
+        /// Only this annotator's annotations.
+        #[arg(long)]
+        annotator: Option<String>,
+        /// CSV: start with a byte-order mark so that Excel reads umlauts right.
+        #[arg(long)]
+        bom: bool,
+        /// CSV: separate fields with ";" (German Excel).
+        #[arg(long)]
+        semicolon: bool,
+        /// Where to write.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Open a REFI-QDA project (.qdpx from ATLAS.ti, MAXQDA, `NVivo`, `QualCoder`) as a new project.
+    ImportQdpx {
+        /// The .qdpx file.
+        file: PathBuf,
+        /// The new project file.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Add W3C Web Annotations (JSON-LD, or Hypothesis JSON) to a project whose articles match.
+    ImportW3c {
+        /// The annotation file.
+        file: PathBuf,
+        /// The project file to add them to.
+        #[arg(long, short)]
+        project: PathBuf,
+    },
 }
 
 /// Runs a subcommand, printing results to stdout and errors to stderr.
@@ -100,6 +145,28 @@ pub fn run(command: Command) -> ExitCode {
         Command::Similar { project, files, threshold, format } => {
             similar::run(project.as_deref(), &files, threshold, format, &mut out)
         }
+        Command::Export {
+            project,
+            format,
+            tags,
+            articles,
+            annotator,
+            bom,
+            semicolon,
+            output,
+        } => {
+            let request = export::ExportRequest {
+                format,
+                tags,
+                articles,
+                annotator,
+                bom,
+                semicolon,
+            };
+            export::run(&project, &request, &output, &mut out)
+        }
+        Command::ImportQdpx { file, output } => import_qdpx::run(&file, &output, &mut out),
+        Command::ImportW3c { file, project } => import_w3c::run(&file, &project, &mut out),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,6 @@
 pub mod atomic;
 pub mod import;
 pub mod project_file;
-mod reanchor;
+pub(crate) mod reanchor;
 
 pub use project_file::{LoadReport, ProjectFileError, load_project, save_project};

@@ -5,5 +5,6 @@
 mod compare_cli;
 mod compare_props;
 mod compare_samples;
+mod export;
 mod import;
 mod project_file;

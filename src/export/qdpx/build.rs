@@ -1,0 +1,295 @@
+//! Building a Lateral project from a parsed `project.qde` and the archive's texts: codes become
+//! tags, text sources articles, coded selections annotations. All through [`Edit`]s, so the
+//! result is validated like any project.
+
+use super::normalise::{LineEnds, Normalised, import_report, line_end_reading};
+use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
+use super::{DETAIL_LABELS, SPEAKER_PREFIX};
+use crate::export::{QdpxError, QdpxImport};
+use crate::model::{
+    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, Project, Rgb, Tag, TagId,
+};
+use jiff::Timestamp;
+use std::collections::HashMap;
+
+/// Colour for codes without one.
+const DEFAULT_COLOUR: Rgb = Rgb(0x9b, 0x9b, 0x9b);
+
+/// Builds the project; sources without text and selections that do not fit are reported.
+pub(super) fn build_project(
+    qde: &Qde,
+    files: &HashMap<String, Vec<u8>>,
+) -> Result<QdpxImport, QdpxError> {
+    let apply = |project: &mut Project, edit: Edit| {
+        project
+            .apply(edit)
+            .map(|_| ())
+            .map_err(|source| QdpxError::Edit { source })
+    };
+    let name = if qde.name.trim().is_empty() {
+        "Imported project"
+    } else {
+        qde.name.trim()
+    };
+    let mut project = Project::new(name);
+    let mut warnings = Vec::new();
+    for tag_id in project.tags().iter().map(|t| t.id).collect::<Vec<_>>() {
+        apply(&mut project, Edit::RemoveTag { tag_id })?;
+    }
+    if !qde.description.is_empty() {
+        apply(
+            &mut project,
+            Edit::SetNotes {
+                notes: qde.description.clone(),
+            },
+        )?;
+    }
+    let mut tag_of_code: HashMap<&str, TagId> = HashMap::new();
+    for (code, number) in qde.codes.iter().zip(1..) {
+        let tag = Tag {
+            id: TagId(number),
+            name: unique_name(&project, code.name.trim(), number),
+            description: code.description.clone(),
+            colour: Rgb::from_hex(&expand_short_hex(&code.color)).unwrap_or(DEFAULT_COLOUR),
+            key: None,
+            has_speaker: false,
+        };
+        tag_of_code.insert(code.guid.as_str(), tag.id);
+        apply(&mut project, Edit::AddTag { tag, index: None })?;
+    }
+    for name in &qde.skipped_sources {
+        warnings.push(format!(
+            "skipped the source {name}: Lateral reads only text sources"
+        ));
+    }
+    let mut next_annotation_id = 1;
+    for (source, number) in qde.sources.iter().zip(1..) {
+        let Some(raw) = archive_text(source.content.as_ref(), &source.plain_text_path, files)
+        else {
+            warnings.push(format!(
+                "skipped the source \"{}\": its text ({}) is not in the archive, so its {} coded segments were skipped",
+                source.name,
+                if source.plain_text_path.is_empty() { "no path given" } else { source.plain_text_path.as_str() },
+                source.selections.len()
+            ));
+            continue;
+        };
+        let normalised = Normalised::new(&raw);
+        let line_ends = line_end_reading(&qde.origin, source, &normalised);
+        if line_ends == LineEnds::Once {
+            warnings.push(format!(
+                "\"{}\": Windows line ends; positions read as counting each line end once",
+                source.name
+            ));
+        }
+        let article_id = ArticleId(number);
+        let mut article = Article::new(
+            article_id,
+            article_meta(source),
+            normalised.text.clone(),
+            import_report(&raw, &normalised),
+        );
+        article.source_file = Some(source.plain_text_path.clone()).filter(|p| !p.is_empty());
+        apply(
+            &mut project,
+            Edit::AddArticle {
+                article: Box::new(article),
+                index: None,
+            },
+        )?;
+        if source.num_source_codings > 0 {
+            warnings.push(format!(
+                "\"{}\": {} codings of the whole source were skipped",
+                source.name, source.num_source_codings
+            ));
+        }
+        for selection in &source.selections {
+            let Some(span) = normalised.span(selection.start, selection.end, line_ends) else {
+                warnings.push(format!(
+                    "\"{}\": a selection at {:?}..{:?} does not fit the text ({} characters) and was skipped",
+                    source.name, selection.start, selection.end, normalised.num_chars(line_ends)
+                ));
+                continue;
+            };
+            for coding in &selection.codings {
+                let Some(&tag_id) = tag_of_code.get(coding.code_guid.as_str()) else {
+                    warnings.push(format!(
+                        "\"{}\": a coding refers to an unknown code {}",
+                        source.name, coding.code_guid
+                    ));
+                    continue;
+                };
+                let text = normalised.text.as_str();
+                let Some(mut annotation) = Annotation::of_span(
+                    AnnotationId(next_annotation_id),
+                    article_id,
+                    text,
+                    span,
+                    tag_id,
+                ) else {
+                    continue;
+                };
+                next_annotation_id += 1;
+                fill_annotation(&mut annotation, qde, files, selection, coding);
+                apply(
+                    &mut project,
+                    Edit::AddAnnotation {
+                        annotation,
+                        index: None,
+                    },
+                )?;
+            }
+        }
+    }
+    mark_speaker_tags(&mut project)?;
+    Ok(QdpxImport { project, warnings })
+}
+
+fn fill_annotation(
+    annotation: &mut Annotation,
+    qde: &Qde,
+    files: &HashMap<String, Vec<u8>>,
+    selection: &QdeSelection,
+    coding: &QdeCoding,
+) {
+    let user = if coding.creating_user.is_empty() {
+        &selection.creating_user
+    } else {
+        &coding.creating_user
+    };
+    annotation.annotator = qde.users.get(user).cloned().unwrap_or_default();
+    let created = if coding.created.is_empty() {
+        &selection.created
+    } else {
+        &coding.created
+    };
+    annotation.created = parse_time(created)
+        .or_else(|| parse_time(&selection.created))
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    annotation.modified = parse_time(&selection.modified).unwrap_or(annotation.created);
+    let mut notes: Vec<String> = selection
+        .note_refs
+        .iter()
+        .filter_map(|guid| qde.notes.get(guid))
+        .filter_map(|note| archive_text(note.content.as_ref(), &note.plain_text_path, files))
+        .collect();
+    match selection.description.strip_prefix(SPEAKER_PREFIX) {
+        Some(speaker) => speaker.trim().clone_into(&mut annotation.speaker),
+        None if !selection.description.trim().is_empty() => {
+            notes.insert(0, selection.description.trim().to_owned());
+        }
+        None => {}
+    }
+    annotation.note = notes.join("\n\n");
+}
+
+/// Tags with a speaker on any of their annotations ask for one in the app, as Lateral's
+/// attribution and denial do.
+fn mark_speaker_tags(project: &mut Project) -> Result<(), QdpxError> {
+    let with_speakers: Vec<Tag> = project
+        .tags()
+        .iter()
+        .filter(|tag| {
+            project
+                .annotations()
+                .iter()
+                .any(|a| a.tag_id == tag.id && !a.speaker.is_empty())
+        })
+        .map(|tag| Tag {
+            has_speaker: true,
+            ..tag.clone()
+        })
+        .collect();
+    for tag in with_speakers {
+        project
+            .apply(Edit::UpdateTag { tag })
+            .map_err(|source| QdpxError::Edit { source })?;
+    }
+    Ok(())
+}
+
+/// A source's or note's text: inline, or the archive entry its `plainTextPath` names.
+fn archive_text(
+    content: Option<&String>,
+    plain_text_path: &str,
+    files: &HashMap<String, Vec<u8>>,
+) -> Option<String> {
+    if let Some(content) = content {
+        return Some(content.clone());
+    }
+    let path = plain_text_path.trim();
+    let file_name = path.strip_prefix("internal://").unwrap_or(path);
+    if file_name.is_empty() || path.starts_with("absolute://") || path.starts_with("relative://") {
+        return None;
+    }
+    let wanted = format!("sources/{file_name}");
+    let bytes = files.get(&wanted).or_else(|| {
+        files.iter().find_map(|(name, bytes)| {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            base.eq_ignore_ascii_case(file_name).then_some(bytes)
+        })
+    })?;
+    let text = String::from_utf8_lossy(bytes);
+    Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+}
+
+/// Title from the source's name; outlet, date, URL, authors and language from description
+/// lines such as "Outlet: …" (as Lateral writes them).
+fn article_meta(source: &QdeSource) -> ArticleMeta {
+    let mut meta = ArticleMeta {
+        title: source.name.trim().to_owned(),
+        ..ArticleMeta::default()
+    };
+    for line in source.description.lines() {
+        let Some((label, value)) = line.split_once(": ") else {
+            continue;
+        };
+        let value = value.trim().to_owned();
+        match DETAIL_LABELS.iter().position(|l| *l == label.trim()) {
+            Some(0) => meta.outlet = value,
+            Some(1) => meta.date = Some(value),
+            Some(2) => meta.url = Some(value),
+            Some(3) => meta.authors = value.split("; ").map(str::to_owned).collect(),
+            Some(4) => meta.language = value,
+            _ => {}
+        }
+    }
+    if meta.title.is_empty() {
+        meta.title = "Untitled source".into();
+    }
+    meta
+}
+
+fn unique_name(project: &Project, name: &str, number: u64) -> String {
+    let base = if name.is_empty() {
+        format!("code {number}")
+    } else {
+        name.to_owned()
+    };
+    let taken = |candidate: &str| project.tags().iter().any(|t| t.name == candidate);
+    if !taken(&base) {
+        return base;
+    }
+    (2..=u64::MAX)
+        .map(|n| format!("{base} ({n})"))
+        .find(|c| !taken(c))
+        .unwrap_or(base)
+}
+
+/// `#abc` → `#aabbcc`; other strings unchanged.
+fn expand_short_hex(colour: &str) -> String {
+    let hex = colour.trim().trim_start_matches('#');
+    if hex.len() == 3 && hex.is_ascii() {
+        hex.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        hex.to_owned()
+    }
+}
+
+/// RFC 3339, or a date-time without zone (taken as UTC), as some tools write.
+fn parse_time(text: &str) -> Option<Timestamp> {
+    let text = text.trim();
+    text.parse::<Timestamp>()
+        .ok()
+        .or_else(|| format!("{text}Z").parse().ok())
+}
