@@ -9,6 +9,7 @@
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
 //! - [`cli`]: the `lateral` subcommands.
 
+pub mod agreement;
 pub mod cli;
 pub mod io;
 pub mod model;
