@@ -1,0 +1,212 @@
+//! Scoring a whole class: every student against the key, then the class-wide summaries and
+//! coefficients.
+
+use super::matching::{MatchMode, Placed};
+use super::passages::{class_extras, passage_results};
+use super::prepare::{PreparedArticle, TagTable};
+use super::results::{ClassResult, Coefficients, TagSummary};
+use super::scores::{StudentOutcome, score_student};
+use super::{Coding, InputProblem, UnitizedSpan, alpha_from, fleiss_kappa, unitizing_disagreement};
+use crate::text::merge_ranges;
+use std::collections::HashMap;
+
+/// Scores every student against the key.
+///
+/// Articles are matched by their text; a student's passages on articles the key lacks are
+/// listed in [`super::StudentResult::unknown_articles`], and `problems` (students that could
+/// not be read) are carried into the result.
+///
+/// ```
+/// use lateral::agreement::{CodedArticle, Coding, MatchMode, Unit, score_class};
+/// use lateral::text::Span;
+/// let text = "Laut Studie stieg der Handel. Das ist gut.";
+/// let unit = |start, end, tag: &str| Unit {
+///     span: Span::new(start, end),
+///     tag: tag.into(),
+///     speaker: String::new(),
+///     note: String::new(),
+/// };
+/// let coding = |name: &str, units| Coding {
+///     name: name.into(),
+///     tags: lateral::model::default_tags(),
+///     articles: vec![CodedArticle { title: "A".into(), text: text.into(), units }],
+/// };
+/// let key = coding("Key", vec![unit(0, 28, "attribution"), unit(30, 41, "opinion")]);
+/// let student = coding("Ann", vec![unit(0, 29, "attribution"), unit(30, 41, "claim")]);
+/// let result = score_class(&key, &[student], MatchMode::Overlap, Vec::new());
+/// let ann = &result.students[0];
+/// assert_eq!((ann.overall.matches, ann.overall.misses, ann.overall.extras), (1, 1, 1));
+/// assert_eq!(ann.confusions[0].key_tag, "opinion");
+/// ```
+#[must_use]
+pub fn score_class(
+    key: &Coding,
+    students: &[Coding],
+    mode: MatchMode,
+    problems: Vec<InputProblem>,
+) -> ClassResult {
+    let tags = TagTable::new(key, students);
+    let prepared: Vec<PreparedArticle<'_>> = key
+        .articles
+        .iter()
+        .map(|a| PreparedArticle::new(a, &tags))
+        .collect();
+    let outcomes: Vec<StudentOutcome> = students
+        .iter()
+        .map(|s| score_student(s, &prepared, &tags, mode))
+        .collect();
+    let mut confusion = vec![vec![0usize; tags.len() + 1]; tags.len() + 1];
+    for outcome in &outcomes {
+        for (total_row, row) in confusion.iter_mut().zip(&outcome.matrix) {
+            for (total, count) in total_row.iter_mut().zip(row) {
+                *total += count;
+            }
+        }
+    }
+    let tag_summaries = tags
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let f1s: Vec<f64> = outcomes
+                .iter()
+                .filter_map(|o| o.result.by_tag.get(i)?.f1)
+                .collect();
+            let (mean_f1, sd_f1) = mean_and_sd(&f1s);
+            TagSummary {
+                tag: name.clone(),
+                mean_f1,
+                sd_f1,
+            }
+        })
+        .collect();
+    ClassResult {
+        mode,
+        pairing_mode: if mode == MatchMode::Token {
+            MatchMode::Overlap
+        } else {
+            mode
+        },
+        key_name: key.name.clone(),
+        tags: tags.names.clone(),
+        articles: key.articles.iter().map(|a| a.title.clone()).collect(),
+        passages: passage_results(&prepared, &outcomes, &tags),
+        class_extras: class_extras(&prepared, &outcomes, &tags),
+        coefficients: class_coefficients(&prepared, &outcomes, &tags),
+        confusion,
+        tag_summaries,
+        problems,
+        students: outcomes.into_iter().map(|o| o.result).collect(),
+    }
+}
+
+/// Mean and population standard deviation; `None` for no values.
+fn mean_and_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
+    if values.is_empty() {
+        return (None, None);
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    (Some(mean), Some(variance.sqrt()))
+}
+
+/// Fleiss' kappa on word labels and unitizing alpha on characters, over the articles that every
+/// student has, with the key as one more annotator.
+fn class_coefficients(
+    prepared: &[PreparedArticle<'_>],
+    outcomes: &[StudentOutcome],
+    tags: &TagTable,
+) -> Coefficients {
+    let common: Vec<usize> = (0..prepared.len())
+        .filter(|&i| {
+            outcomes
+                .iter()
+                .all(|o| matches!(o.coded.get(i), Some(Some(_))))
+        })
+        .collect();
+    let num_coders = outcomes.len() + 1;
+    let mut label_ids: HashMap<u64, usize> = HashMap::new();
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut units_by_tag: Vec<Vec<UnitizedSpan>> = vec![Vec::new(); tags.len()];
+    let mut base = 0u64;
+    for &i in &common {
+        let Some(article) = prepared.get(i) else {
+            continue;
+        };
+        let coded = outcomes.iter().filter_map(|o| o.coded.get(i)?.as_ref());
+        let coders: Vec<(&[Placed], &[u64])> =
+            std::iter::once((article.key_placed.as_slice(), article.key_words.as_slice()))
+                .chain(coded.map(|(p, w)| (p.as_slice(), w.as_slice())))
+                .collect();
+        for word in 0..article.words.len() {
+            let mut row = vec![0usize; label_ids.len()];
+            for (_, words) in &coders {
+                let next_id = label_ids.len();
+                let id = *label_ids
+                    .entry(words.get(word).copied().unwrap_or(0))
+                    .or_insert(next_id);
+                if row.len() <= id {
+                    row.resize(id + 1, 0);
+                }
+                if let Some(count) = row.get_mut(id) {
+                    *count += 1;
+                }
+            }
+            rows.push(row);
+        }
+        for (coder, (placed, _)) in coders.iter().enumerate() {
+            for (tag, units) in units_by_tag.iter_mut().enumerate() {
+                let ranges = placed
+                    .iter()
+                    .filter(|p| p.tag == tag)
+                    .map(|p| {
+                        article.index.char_at(p.span.start) as usize
+                            ..article.index.char_at(p.span.end) as usize
+                    })
+                    .collect();
+                units.extend(merge_ranges(ranges).into_iter().map(|r| UnitizedSpan {
+                    coder,
+                    start: base + r.start as u64,
+                    length: (r.end - r.start) as u64,
+                }));
+            }
+        }
+        base += u64::from(article.index.num_chars());
+    }
+    let num_labels = label_ids.len();
+    for row in &mut rows {
+        row.resize(num_labels, 0);
+    }
+    let by_tag: Vec<(String, Option<(f64, f64)>)> = units_by_tag
+        .iter()
+        .enumerate()
+        .map(|(tag, units)| {
+            (
+                tags.name(tag).to_owned(),
+                unitizing_disagreement(units, num_coders, 0, base),
+            )
+        })
+        .collect();
+    let present: Vec<(f64, f64)> = by_tag.iter().filter_map(|(_, d)| *d).collect();
+    let overall = (!present.is_empty()).then(|| {
+        let n = present.len() as f64;
+        let observed = present.iter().map(|d| d.0).sum::<f64>() / n;
+        let expected = present.iter().map(|d| d.1).sum::<f64>() / n;
+        alpha_from(observed, expected)
+    });
+    Coefficients {
+        num_common_articles: common.len(),
+        num_words: rows.len(),
+        fleiss_kappa: if outcomes.is_empty() {
+            None
+        } else {
+            fleiss_kappa(&rows)
+        },
+        krippendorff_alpha_u: overall.flatten(),
+        alpha_u_by_tag: by_tag
+            .into_iter()
+            .map(|(name, d)| (name, d.and_then(|(o, e)| alpha_from(o, e))))
+            .collect(),
+    }
+}
