@@ -112,12 +112,17 @@ fn mean_and_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
 }
 
 /// Fleiss' kappa on word labels and unitizing alpha on characters, over the articles that every
-/// student has, with the key as one more annotator.
+/// student has (students with none of the key's articles left out), the key as one more annotator.
 fn class_coefficients(
     prepared: &[PreparedArticle<'_>],
     outcomes: &[StudentOutcome],
     tags: &TagTable,
 ) -> Coefficients {
+    // Students without any of the key's articles take no part.
+    let outcomes: Vec<&StudentOutcome> = outcomes
+        .iter()
+        .filter(|o| o.coded.iter().any(Option::is_some))
+        .collect();
     let common: Vec<usize> = (0..prepared.len())
         .filter(|&i| {
             outcomes

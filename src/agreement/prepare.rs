@@ -85,9 +85,13 @@ impl<'a> PreparedArticle<'a> {
 
 /// Places passages on an article: trimmed char ranges and tag indices. Passages whose span does
 /// not fit the text, or that hold no characters once trimmed, are left out.
-pub(crate) fn place(index: &CharIndex<'_>, units: &[Unit], tags: &TagTable) -> Vec<Placed> {
+pub(crate) fn place<'u>(
+    index: &CharIndex<'_>,
+    units: impl IntoIterator<Item = &'u Unit>,
+    tags: &TagTable,
+) -> Vec<Placed> {
     units
-        .iter()
+        .into_iter()
         .enumerate()
         .filter_map(|(unit_index, unit)| {
             let (start, end) = index.trimmed_chars(unit.span);

@@ -198,7 +198,8 @@ pub struct TagSummary {
 /// Coefficients between all annotators (key and students).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Coefficients {
-    /// Articles every annotator has; the class-wide coefficients use only these.
+    /// Articles every annotator has (students with none of the key's articles left out); the
+    /// class-wide coefficients use only these.
     pub num_common_articles: usize,
     /// Number of word units in them.
     pub num_words: usize,

@@ -78,8 +78,7 @@ pub(crate) fn score_student(
             outcome.coded.push(None);
             continue;
         };
-        let units: Vec<Unit> = units.iter().map(|u| (*u).clone()).collect();
-        let placed = place(&article.index, &units, tags);
+        let placed = place(&article.index, units.iter().copied(), tags);
         let student_words = word_tags(&article.words, &placed);
         let pairing_mode = if mode == MatchMode::Token {
             MatchMode::Overlap
@@ -97,7 +96,7 @@ pub(crate) fn score_student(
             }
             drift.add(article, key, answer);
             let key_unit = article.article.units.get(key.unit);
-            let student_unit = units.get(answer.unit);
+            let student_unit = units.get(answer.unit).copied();
             let finding = |kind| {
                 make_finding(
                     kind,
@@ -140,7 +139,7 @@ pub(crate) fn score_student(
         }
         for &s in &pairing.unpaired_student {
             if let Some(extra) = placed.get(s) {
-                let unit = units.get(extra.unit);
+                let unit = units.get(extra.unit).copied();
                 outcome.result.findings.push(make_finding(
                     FindingKind::Extra,
                     article,
