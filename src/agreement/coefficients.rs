@@ -1,5 +1,5 @@
 //! Chance-corrected agreement coefficients: Cohen's kappa, Fleiss' kappa and Krippendorff's
-//! unitizing alpha (as DKPro Agreement computes it).
+//! unitizing alpha (as `DKPro` Agreement computes it).
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -102,7 +102,7 @@ pub struct UnitizedSpan {
     pub length: u64,
 }
 
-/// Krippendorff's unitizing alpha for one category, as DKPro Agreement's
+/// Krippendorff's unitizing alpha for one category, as `DKPro` Agreement's
 /// `KrippendorffAlphaUnitizingAgreement` defines it (Krippendorff 1995; 2004, p. 251ff).
 ///
 /// `units` are the category's units by `num_coders` coders on the continuum
@@ -137,7 +137,7 @@ pub fn unitizing_disagreement(
     Some((observed, expected))
 }
 
-/// Alpha from observed and expected disagreement: `1 − D_O / D_E`, 0 when they are equal.
+/// Alpha from observed and expected disagreement, `1 − D_O / D_E`; 0 when they are equal.
 #[must_use]
 pub fn alpha_from(observed: f64, expected: f64) -> Option<f64> {
     if !(observed.is_finite() && expected.is_finite()) {
@@ -164,7 +164,7 @@ fn gaps_of(units: &[(u64, u64)], begin: u64, end: u64) -> Vec<u64> {
     gaps
 }
 
-/// The squared distance of two sections (unit or gap) that lie side by side, as in DKPro.
+/// The squared distance of two sections (unit or gap) that lie side by side, as in `DKPro`.
 fn section_distance(first: (u64, u64), second: (u64, u64)) -> f64 {
     let begin_diff = first.0 as f64 - second.0 as f64;
     let end_diff = first.1 as f64 - second.1 as f64;

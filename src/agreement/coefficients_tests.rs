@@ -17,7 +17,7 @@ fn table(cells: &[(usize, u8, u8)]) -> Vec<(u8, u8)> {
 }
 
 /// Cohen (1960), "A coefficient of agreement for nominal scales", p. 45: kappa = .492.
-/// The same table is in DKPro Agreement's `coding/Cohen1960Test.java` (`createExample2`).
+/// The same table is in `DKPro` Agreement's `coding/Cohen1960Test.java` (`createExample2`).
 #[test]
 fn cohen_1960_page_45() {
     let pairs = table(&[
@@ -34,7 +34,7 @@ fn cohen_1960_page_45() {
     close(cohen_kappa(&pairs).unwrap(), 0.492, 0.001);
 }
 
-/// Krippendorff (1995), p. 57, example A digitised; DKPro's `unitizing/Krippendorff1995Test.java`
+/// Krippendorff (1995), p. 57, example A digitised; `DKPro`'s `unitizing/Krippendorff1995Test.java`
 /// (`testDigitizedAgreement`) gives Cohen's kappa .385.
 #[test]
 fn cohen_krippendorff_1995_digitised() {
@@ -98,8 +98,8 @@ fn category_alpha(units: &[UnitizedSpan], begin: u64, length: u64) -> (f64, f64,
     (observed, expected, alpha_from(observed, expected).unwrap())
 }
 
-/// DKPro Agreement, `unitizing/UnitizingAgreementTest.java` (`testAgreement`): one coder marks
-/// 1..9, the other 2, 4 and 6 on a continuum of 10: D_O = .9100, D_E = .5351, alpha = −.7003.
+/// `DKPro` Agreement, `unitizing/UnitizingAgreementTest.java` (`testAgreement`): one coder marks
+/// 1..9, the other 2, 4 and 6 on a continuum of 10: `D_O` = .9100, `D_E` = .5351, alpha = −.7003.
 #[test]
 fn unitizing_dkpro_example() {
     let units = [unit(0, 1, 8), unit(1, 2, 1), unit(1, 4, 1), unit(1, 6, 1)];
@@ -109,8 +109,8 @@ fn unitizing_dkpro_example() {
     close(alpha, -0.7003, 0.0001);
 }
 
-/// Krippendorff (2004), Content Analysis, p. 254, as in DKPro Agreement's
-/// `unitizing/Krippendorff2004Test.java`: alpha_c = .7286, alpha_k = 1, overall alpha = .8591.
+/// Krippendorff (2004), Content Analysis, p. 254, as in `DKPro` Agreement's
+/// `unitizing/Krippendorff2004Test.java`: `alpha_c` = .7286, `alpha_k` = 1, overall alpha = .8591.
 #[test]
 fn unitizing_krippendorff_2004() {
     let c = [
@@ -135,13 +135,13 @@ fn unitizing_krippendorff_2004() {
     close(expected_k, 0.0490, 0.0001);
     close(alpha_k, 1.0, 0.0001);
     let overall = alpha_from(
-        (observed_c + observed_k) / 2.0,
-        (expected_c + expected_k) / 2.0,
+        f64::midpoint(observed_c, observed_k),
+        f64::midpoint(expected_c, expected_k),
     );
     close(overall.unwrap(), 0.8591, 0.0005);
 }
 
-/// Krippendorff (1995), p. 57, examples A–D, as in DKPro Agreement's
+/// Krippendorff (1995), p. 57, examples A–D, as in `DKPro` Agreement's
 /// `unitizing/Krippendorff1995Test.java` (`testAgreement`, `createExample`).
 #[test]
 fn unitizing_krippendorff_1995() {
@@ -202,7 +202,7 @@ fn unitizing_krippendorff_1995() {
     }
 }
 
-/// DKPro's `testSingleAnnotationUnit` (alpha 0) and `testEmptyAnnotationSet` (no value).
+/// `DKPro`'s `testSingleAnnotationUnit` (alpha 0) and `testEmptyAnnotationSet` (no value).
 #[test]
 fn unitizing_degenerate_studies() {
     let (observed, expected) = unitizing_disagreement(&[unit(0, 0, 1)], 3, 0, 20).unwrap();

@@ -58,7 +58,7 @@ fn ranked(counts: &[usize], tags: &TagTable) -> Vec<(String, usize)> {
         .filter(|(_, n)| **n > 0)
         .map(|(i, n)| (tags.name(i).to_owned(), *n))
         .collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1));
+    list.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     list
 }
 
@@ -122,6 +122,6 @@ pub(crate) fn class_extras(
             })
         })
         .collect();
-    extras.sort_by(|a, b| b.num_students.cmp(&a.num_students));
+    extras.sort_by_key(|extra| std::cmp::Reverse(extra.num_students));
     extras
 }

@@ -205,7 +205,7 @@ pub struct Coefficients {
     pub num_words: usize,
     /// Fleiss' kappa on word labels (a word's label is the set of tags covering it).
     pub fleiss_kappa: Option<f64>,
-    /// Krippendorff's unitizing alpha over all tags (DKPro Agreement's definition), on characters.
+    /// Krippendorff's unitizing alpha over all tags (`DKPro` Agreement's definition), on characters.
     pub krippendorff_alpha_u: Option<f64>,
     /// Unitizing alpha per tag.
     pub alpha_u_by_tag: Vec<(String, Option<f64>)>,

@@ -348,7 +348,7 @@ fn confusions(matrix: &[Vec<usize>], tags: &TagTable) -> Vec<Confusion> {
             }
         }
     }
-    list.sort_by(|a, b| b.count.cmp(&a.count));
+    list.sort_by_key(|confusion| std::cmp::Reverse(confusion.count));
     list
 }
 

@@ -95,9 +95,10 @@ pub fn load_class(
                 name: spec.display().to_string(),
                 reason: e.to_string(),
             }),
-            Ok((project, _)) => match annotator {
-                Some(name) => students.push(Coding::from_annotator(&project, &name)),
-                None => {
+            Ok((project, _)) => {
+                if let Some(name) = annotator {
+                    students.push(Coding::from_annotator(&project, &name));
+                } else {
                     let skip: Vec<String> = key_annotator
                         .iter()
                         .filter(|_| path == key_path)
@@ -109,7 +110,7 @@ pub fn load_class(
                         &skip,
                     ));
                 }
-            },
+            }
         }
     }
     Ok((key, students, problems))
