@@ -104,7 +104,11 @@ fn exact_and_token_modes_score_the_generated_class() {
 const TEXT: &str = "Laut Studie stieg der Handel. Moskau bestreitet das. Das ist gut.";
 const OTHER: &str = "Ein Artikel, den der Schlüssel nicht hat.";
 
-fn project(dir: &Path, name: &str, articles: &[(&str, &[(&str, u64)])]) -> PathBuf {
+fn project(
+    dir: &Path,
+    name: &str,
+    articles: &[(&str, &[(&str, u64)])],
+) -> Result<PathBuf, Box<dyn std::error::Error>> {
     let mut project = Project::new(name);
     let mut next_id = 1;
     for (i, (text, passages)) in articles.iter().enumerate() {
@@ -119,30 +123,26 @@ fn project(dir: &Path, name: &str, articles: &[(&str, &[(&str, u64)])]) -> PathB
             (*text).to_owned(),
             ImportReport::default(),
         );
-        project
-            .apply(Edit::AddArticle {
-                article: Box::new(article),
-                index: None,
-            })
-            .unwrap();
+        project.apply(Edit::AddArticle {
+            article: Box::new(article),
+            index: None,
+        })?;
         for (quote, tag) in *passages {
-            let start = text.find(quote).unwrap();
+            let start = text.find(quote).ok_or("quote not in text")?;
             let span = Span::new(start, start + quote.len());
             let annotation =
                 Annotation::of_span(AnnotationId(next_id), article_id, text, span, TagId(*tag))
-                    .unwrap();
+                    .ok_or("bad span")?;
             next_id += 1;
-            project
-                .apply(Edit::AddAnnotation {
-                    annotation,
-                    index: None,
-                })
-                .unwrap();
+            project.apply(Edit::AddAnnotation {
+                annotation,
+                index: None,
+            })?;
         }
     }
     let path = dir.join(format!("{name}.ron"));
-    save_project(&project, &path).unwrap();
-    path
+    save_project(&project, &path)?;
+    Ok(path)
 }
 
 #[test]
@@ -155,12 +155,14 @@ fn cli_names_every_student_it_cannot_score() {
             TEXT,
             &[("Laut Studie stieg der Handel.", 2), ("Das ist gut.", 3)],
         )],
-    );
+    )
+    .unwrap();
     let good = project(
         dir.path(),
         "anna",
         &[(TEXT, &[("Laut Studie stieg der Handel.", 2)])],
-    );
+    )
+    .unwrap();
     let stray = project(
         dir.path(),
         "ben",
@@ -168,8 +170,9 @@ fn cli_names_every_student_it_cannot_score() {
             (TEXT, &[("Das ist gut.", 3)]),
             (OTHER, &[("Ein Artikel", 1)]),
         ],
-    );
-    let empty = project(dir.path(), "cem", &[]);
+    )
+    .unwrap();
+    let empty = project(dir.path(), "cem", &[]).unwrap();
     let corrupt = dir.path().join("dora.ron");
     std::fs::write(&corrupt, "(format_version: 1, title: \"Dora\", tags: [").unwrap();
     let missing = dir.path().join("emil.ron");

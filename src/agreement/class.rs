@@ -3,12 +3,11 @@
 
 use super::matching::{MatchMode, Placed};
 use super::passages::{class_extras, passage_results};
-use super::prepare::{PreparedArticle, TagTable};
+use super::prepare::{LabelIds, PreparedArticle, TagTable};
 use super::results::{ClassResult, Coefficients, TagSummary};
 use super::scores::{StudentOutcome, score_student};
 use super::{Coding, InputProblem, UnitizedSpan, alpha_from, fleiss_kappa, unitizing_disagreement};
 use crate::text::merge_ranges;
-use std::collections::HashMap;
 
 /// Scores every student against the key.
 ///
@@ -131,7 +130,7 @@ fn class_coefficients(
         })
         .collect();
     let num_coders = outcomes.len() + 1;
-    let mut label_ids: HashMap<u64, usize> = HashMap::new();
+    let mut label_ids = LabelIds::default();
     let mut rows: Vec<Vec<usize>> = Vec::new();
     let mut units_by_tag: Vec<Vec<UnitizedSpan>> = vec![Vec::new(); tags.len()];
     let mut base = 0u64;
@@ -147,10 +146,7 @@ fn class_coefficients(
         for word in 0..article.words.len() {
             let mut row = vec![0usize; label_ids.len()];
             for (_, words) in &coders {
-                let next_id = label_ids.len();
-                let id = *label_ids
-                    .entry(words.get(word).copied().unwrap_or(0))
-                    .or_insert(next_id);
+                let id = label_ids.id(words.get(word).copied().unwrap_or(0));
                 if row.len() <= id {
                     row.resize(id + 1, 0);
                 }

@@ -43,6 +43,46 @@ pub fn cohen_kappa<L: Eq + Hash>(pairs: &[(L, L)]) -> Option<f64> {
     chance_corrected(observed, expected)
 }
 
+/// Cohen's kappa from a square contingency table: `counts[a][b]` items got label `a` from the
+/// first coder and `b` from the second.
+///
+/// ```
+/// use lateral::agreement::cohen_kappa_from_counts;
+/// let kappa = cohen_kappa_from_counts(&[vec![20, 5], vec![10, 15]]).unwrap();
+/// assert!((kappa - 0.4).abs() < 1e-9);
+/// ```
+#[must_use]
+pub fn cohen_kappa_from_counts(counts: &[Vec<usize>]) -> Option<f64> {
+    let num_labels = counts
+        .len()
+        .max(counts.iter().map(Vec::len).max().unwrap_or(0));
+    let mut first = vec![0.0; num_labels];
+    let mut second = vec![0.0; num_labels];
+    let mut agreeing = 0.0;
+    let mut num_items = 0.0;
+    for (a, row) in counts.iter().enumerate() {
+        for (b, &count) in row.iter().enumerate() {
+            let count = count as f64;
+            num_items += count;
+            if let Some(n) = first.get_mut(a) {
+                *n += count;
+            }
+            if let Some(n) = second.get_mut(b) {
+                *n += count;
+            }
+            if a == b {
+                agreeing += count;
+            }
+        }
+    }
+    if num_items == 0.0 {
+        return None;
+    }
+    let expected: f64 =
+        first.iter().zip(&second).map(|(a, b)| a * b).sum::<f64>() / (num_items * num_items);
+    chance_corrected(agreeing / num_items, expected)
+}
+
 /// Fleiss' kappa for any number of coders: `counts[item][category]` is how many coders put
 /// the item in the category. Every item must have the same number of coders (at least two).
 ///

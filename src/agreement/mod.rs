@@ -23,7 +23,8 @@ pub mod synthetic;
 
 pub use class::score_class;
 pub use coefficients::{
-    UnitizedSpan, alpha_from, cohen_kappa, fleiss_kappa, unitizing_disagreement,
+    UnitizedSpan, alpha_from, cohen_kappa, cohen_kappa_from_counts, fleiss_kappa,
+    unitizing_disagreement,
 };
 pub use csv::{CSV_HEADER, scores_csv};
 pub use inputs::{CodedArticle, Coding, InputProblem, Unit, annotators};

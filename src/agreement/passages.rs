@@ -76,25 +76,38 @@ pub(crate) fn class_extras(
     outcomes: &[StudentOutcome],
     tags: &TagTable,
 ) -> Vec<ClassExtra> {
-    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_article: Vec<Vec<(usize, Placed)>> = vec![Vec::new(); prepared.len()];
     for (student_index, outcome) in outcomes.iter().enumerate() {
         for (article, extra) in &outcome.extras {
-            let found = clusters
-                .iter_mut()
-                .find(|c| c.article == *article && overlap_enough(&c.first, extra).is_some());
-            let cluster = if let Some(cluster) = found {
-                cluster
-            } else {
+            if let Some(list) = by_article.get_mut(*article) {
+                list.push((student_index, *extra));
+            }
+        }
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (article, mut list) in by_article.into_iter().enumerate() {
+        list.sort_by_key(|(student, p)| (p.start, p.end, *student));
+        // Sweep by start; only clusters whose first passage reaches past this start can overlap.
+        let mut active: Vec<usize> = Vec::new();
+        for (student_index, extra) in list {
+            active.retain(|&c| clusters.get(c).is_some_and(|c| c.first.end > extra.start));
+            let found = active.iter().copied().find(|&c| {
+                clusters
+                    .get(c)
+                    .is_some_and(|c| overlap_enough(&c.first, &extra).is_some())
+            });
+            let index = found.unwrap_or_else(|| {
                 clusters.push(Cluster {
-                    article: *article,
-                    first: *extra,
+                    article,
+                    first: extra,
                     students: Vec::new(),
                     tag_counts: vec![0; tags.len()],
                 });
-                let Some(last) = clusters.last_mut() else {
-                    continue;
-                };
-                last
+                active.push(clusters.len() - 1);
+                clusters.len() - 1
+            });
+            let Some(cluster) = clusters.get_mut(index) else {
+                continue;
             };
             if !cluster.students.contains(&student_index) {
                 cluster.students.push(student_index);

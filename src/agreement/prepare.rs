@@ -137,3 +137,21 @@ pub fn normalise_speaker(speaker: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Small ids for word labels (tag sets), found by a linear search: a class uses few of them.
+#[derive(Default)]
+pub(crate) struct LabelIds(Vec<u64>);
+
+impl LabelIds {
+    pub(crate) fn id(&mut self, label: u64) -> usize {
+        if let Some(id) = self.0.iter().position(|&l| l == label) {
+            return id;
+        }
+        self.0.push(label);
+        self.0.len() - 1
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+}

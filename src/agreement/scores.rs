@@ -2,11 +2,11 @@
 //! speakers, boundary drift and the findings of the feedback sheet.
 
 use super::matching::{MatchMode, Placed, pair, word_tags};
-use super::prepare::{PreparedArticle, TagTable, normalise_speaker, place};
+use super::prepare::{LabelIds, PreparedArticle, TagTable, normalise_speaker, place};
 use super::results::{
     BoundaryDrift, Confusion, Finding, FindingKind, SpeakerScore, StudentResult, TagScore,
 };
-use super::{Coding, Unit, cohen_kappa};
+use super::{Coding, Unit, cohen_kappa_from_counts};
 use std::collections::HashMap;
 
 /// What scoring one student yields beyond its [`StudentResult`], for the class-wide parts.
@@ -67,7 +67,7 @@ pub(crate) fn score_student(
     };
     let mut counts = vec![[0usize; 3]; num_tags];
     let mut drift = DriftSum::default();
-    let mut word_labels: Vec<(u64, u64)> = Vec::new();
+    let mut word_labels = WordLabels::default();
     for (article_index, (article, units)) in prepared.iter().zip(&units_by_article).enumerate() {
         let Some(units) = units else {
             outcome
@@ -166,13 +166,7 @@ pub(crate) fn score_student(
                 &mut outcome.matrix,
             );
         }
-        word_labels.extend(
-            article
-                .key_words
-                .iter()
-                .copied()
-                .zip(student_words.iter().copied()),
-        );
+        word_labels.add(&article.key_words, &student_words);
         outcome.answers.push(Some(answers));
         outcome.coded.push(Some((placed, student_words)));
     }
@@ -187,7 +181,7 @@ pub(crate) fn score_student(
     outcome.result.overall = tag_score("all", total[0], total[1], total[2]);
     outcome.result.confusions = confusions(&outcome.matrix, tags);
     outcome.result.drift = drift.finish();
-    outcome.result.kappa_vs_key = cohen_kappa(&word_labels);
+    outcome.result.kappa_vs_key = cohen_kappa_from_counts(&word_labels.counts);
     outcome
 }
 
@@ -350,6 +344,31 @@ fn confusions(matrix: &[Vec<usize>], tags: &TagTable) -> Vec<Confusion> {
     }
     list.sort_by_key(|confusion| std::cmp::Reverse(confusion.count));
     list
+}
+
+/// Key and student word labels as a contingency table, for Cohen's kappa.
+#[derive(Default)]
+struct WordLabels {
+    ids: LabelIds,
+    counts: Vec<Vec<usize>>,
+}
+
+impl WordLabels {
+    fn add(&mut self, key: &[u64], student: &[u64]) {
+        for (&k, &s) in key.iter().zip(student) {
+            let (k, s) = (self.ids.id(k), self.ids.id(s));
+            let size = self.ids.len();
+            if self.counts.len() < size {
+                self.counts.resize_with(size, Vec::new);
+                for row in &mut self.counts {
+                    row.resize(size, 0);
+                }
+            }
+            if let Some(cell) = self.counts.get_mut(k).and_then(|row| row.get_mut(s)) {
+                *cell += 1;
+            }
+        }
+    }
 }
 
 #[derive(Default)]
