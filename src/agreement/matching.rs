@@ -151,14 +151,26 @@ pub(crate) fn overlap_enough(a: &Placed, b: &Placed) -> Option<u32> {
 /// Pairs key and student passages one to one (span-matching modes; `Token` pairs as `Overlap`).
 pub(crate) fn pair(key: &[Placed], student: &[Placed], mode: MatchMode) -> Pairing {
     let mut order: Vec<usize> = (0..student.len()).collect();
-    order.sort_by_key(|&i| student.get(i).map_or(0, |p| p.start));
+    order.sort_by_key(|&i| {
+        student
+            .get(i)
+            .map(|p| (p.start, p.end, p.span.start, p.span.end))
+    });
+    let sorted: Vec<&Placed> = order.iter().filter_map(|&i| student.get(i)).collect();
+    // The greatest end among the first i+1 sorted passages: only passages from the first index
+    // where it passes a key passage's start can overlap that key passage.
+    let reach: Vec<u32> = sorted
+        .iter()
+        .scan(0, |max_end, p| {
+            *max_end = (*max_end).max(p.end);
+            Some(*max_end)
+        })
+        .collect();
     let mut candidates: Vec<(u32, bool, usize, usize)> = Vec::new();
     for (k, key_passage) in key.iter().enumerate() {
-        for &s in &order {
-            let Some(student_passage) = student.get(s) else {
-                continue;
-            };
-            if student_passage.start >= key_passage.end && mode != MatchMode::Exact {
+        let first = reach.partition_point(|&end| end <= key_passage.start);
+        for (&s, student_passage) in order.iter().zip(&sorted).skip(first) {
+            if student_passage.start >= key_passage.end {
                 break;
             }
             let score = match mode {

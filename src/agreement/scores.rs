@@ -32,17 +32,21 @@ pub(crate) fn score_student(
 ) -> StudentOutcome {
     let num_tags = tags.len();
     let mut units_by_article: Vec<Option<Vec<&Unit>>> = vec![None; prepared.len()];
-    let key_lookup: HashMap<&str, usize> = prepared
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.article.text.as_str(), i))
-        .collect();
+    // Articles are matched by their text: same length first, then the same bytes.
+    let mut key_by_len: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in prepared.iter().enumerate() {
+        key_by_len.entry(p.article.text.len()).or_default().push(i);
+    }
+    let key_lookup = |text: &str| {
+        key_by_len
+            .get(&text.len())?
+            .iter()
+            .copied()
+            .find(|&i| prepared.get(i).is_some_and(|p| p.article.text == text))
+    };
     let mut unknown_articles = Vec::new();
     for article in &student.articles {
-        match key_lookup
-            .get(article.text.as_str())
-            .and_then(|&i| units_by_article.get_mut(i))
-        {
+        match key_lookup(&article.text).and_then(|i| units_by_article.get_mut(i)) {
             Some(slot) => slot.get_or_insert_with(Vec::new).extend(&article.units),
             None => unknown_articles.push((article.title.clone(), article.units.len())),
         }
