@@ -50,10 +50,8 @@ pub fn score_class(
         .iter()
         .map(|a| PreparedArticle::new(a, &tags))
         .collect();
-    let outcomes: Vec<StudentOutcome> = students
-        .iter()
-        .map(|s| score_student(s, &prepared, &tags, mode))
-        .collect();
+    let outcomes: Vec<StudentOutcome> =
+        in_parallel(students, |s| score_student(s, &prepared, &tags, mode));
     let mut confusion = vec![vec![0usize; tags.len() + 1]; tags.len() + 1];
     for outcome in &outcomes {
         for (total_row, row) in confusion.iter_mut().zip(&outcome.matrix) {
@@ -97,6 +95,30 @@ pub fn score_class(
         problems,
         students: outcomes.into_iter().map(|o| o.result).collect(),
     }
+}
+
+/// Maps `items` with `work` on as many threads as the machine has cores, keeping the order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let num_threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk_len = items.len().div_ceil(num_threads).max(1);
+    if num_threads == 1 || items.len() < 2 {
+        return items.iter().map(&work).collect();
+    }
+    std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = items
+            .chunks(chunk_len)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Mean and population standard deviation; `None` for no values.
@@ -179,15 +201,13 @@ fn class_coefficients(
     for row in &mut rows {
         row.resize(num_labels, 0);
     }
-    let by_tag: Vec<(String, Option<(f64, f64)>)> = units_by_tag
-        .iter()
+    let disagreements = in_parallel(&units_by_tag, |units| {
+        unitizing_disagreement(units, num_coders, 0, base)
+    });
+    let by_tag: Vec<(String, Option<(f64, f64)>)> = disagreements
+        .into_iter()
         .enumerate()
-        .map(|(tag, units)| {
-            (
-                tags.name(tag).to_owned(),
-                unitizing_disagreement(units, num_coders, 0, base),
-            )
-        })
+        .map(|(tag, d)| (tags.name(tag).to_owned(), d))
         .collect();
     let present: Vec<(f64, f64)> = by_tag.iter().filter_map(|(_, d)| *d).collect();
     let overall = (!present.is_empty()).then(|| {
