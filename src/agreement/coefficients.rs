@@ -216,15 +216,15 @@ fn observed_disagreement(by_coder: &[Vec<(u64, u64)>], length: u64) -> f64 {
     let mut total = 0.0;
     for (i, first) in by_coder.iter().enumerate() {
         for second in by_coder.iter().skip(i + 1) {
-            total += pair_disagreement(first, second) + pair_disagreement_gaps(first, second);
-            total += pair_disagreement_gaps(second, first);
+            total += pair_disagreement(first, second) + units_in_gaps(second, first);
         }
     }
     let length = length as f64;
     2.0 * total / ((num_coders * (num_coders - 1)) as f64 * length * length)
 }
 
-/// Sum of squared distances of every pair of intersecting units of two coders.
+/// Squared distances of every pair of intersecting units of two coders, plus the squared
+/// lengths of `first`'s units that lie wholly in a gap of `second`.
 fn pair_disagreement(first: &[(u64, u64)], second: &[(u64, u64)]) -> f64 {
     let mut total = 0.0;
     let mut lower = 0;
@@ -232,21 +232,24 @@ fn pair_disagreement(first: &[(u64, u64)], second: &[(u64, u64)]) -> f64 {
         while second.get(lower).is_some_and(|other| other.1 <= unit.0) {
             lower += 1;
         }
-        for &other in second
-            .iter()
-            .skip(lower)
-            .take_while(|other| other.0 < unit.1)
-        {
-            if other.1 > unit.0 {
-                total += section_distance(unit, other);
+        let mut intersected = false;
+        for &other in second.get(lower..).unwrap_or_default() {
+            if other.0 >= unit.1 {
+                break;
             }
+            intersected = true;
+            total += section_distance(unit, other);
+        }
+        if !intersected {
+            let length = (unit.1 - unit.0) as f64;
+            total += length * length;
         }
     }
     total
 }
 
 /// Sum of squared lengths of `first`'s units that lie wholly in a gap of `second`.
-fn pair_disagreement_gaps(first: &[(u64, u64)], second: &[(u64, u64)]) -> f64 {
+fn units_in_gaps(first: &[(u64, u64)], second: &[(u64, u64)]) -> f64 {
     let mut total = 0.0;
     let mut lower = 0;
     for &unit in first {
