@@ -20,6 +20,7 @@ mod report_words;
 mod results;
 mod scores;
 pub mod synthetic;
+mod tallies;
 
 pub use class::score_class;
 pub use coefficients::{
@@ -36,4 +37,4 @@ pub use results::{
     BoundaryDrift, ClassExtra, ClassResult, Coefficients, Confusion, Finding, FindingKind,
     PassageResult, SpeakerScore, StudentResult, TagScore, TagSummary,
 };
-pub use scores::tag_score;
+pub use tallies::tag_score;

@@ -1,11 +1,10 @@
 //! Scoring one student against the key: matches, misses and extras per tag, confusions,
 //! speakers, boundary drift and the findings of the feedback sheet.
 
-use super::matching::{MatchMode, Placed, pair, word_tags};
-use super::prepare::{LabelIds, PreparedArticle, TagTable, normalise_speaker, place};
-use super::results::{
-    BoundaryDrift, Confusion, Finding, FindingKind, SpeakerScore, StudentResult, TagScore,
-};
+use super::matching::{MatchMode, Pairing, Placed, pair, word_tags};
+use super::prepare::{PreparedArticle, TagTable, normalise_speaker, place};
+use super::results::{BoundaryDrift, Finding, FindingKind, SpeakerScore, StudentResult, TagScore};
+use super::tallies::{DriftSum, WordLabels, confusions, count_pairs, count_words, tag_score};
 use super::{Coding, Unit, cohen_kappa_from_counts};
 use std::collections::HashMap;
 
@@ -90,70 +89,24 @@ pub(crate) fn score_student(
             mode
         };
         let pairing = pair(&article.key_placed, &placed, pairing_mode);
-        let mut answers = vec![None; article.key_placed.len()];
-        for &(k, s) in &pairing.pairs {
-            let (Some(key), Some(answer)) = (article.key_placed.get(k), placed.get(s)) else {
-                continue;
-            };
-            if let Some(slot) = answers.get_mut(k) {
-                *slot = Some(answer.tag);
-            }
-            drift.add(article, key, answer);
-            let key_unit = article.article.units.get(key.unit);
-            let student_unit = units.get(answer.unit).copied();
-            let finding = |kind| {
-                make_finding(
-                    kind,
-                    article,
-                    tags,
-                    Some((key, key_unit)),
-                    Some((answer, student_unit)),
-                )
-            };
-            if key.tag == answer.tag {
-                if tags.has_speaker.get(key.tag).copied().unwrap_or(false) {
-                    let key_speaker =
-                        normalise_speaker(key_unit.map_or("", |u| u.speaker.as_str()));
-                    if !key_speaker.is_empty() {
-                        let right = key_speaker
-                            == normalise_speaker(student_unit.map_or("", |u| u.speaker.as_str()));
-                        if right {
-                            outcome.result.speakers.right += 1;
-                        } else {
-                            outcome.result.speakers.wrong += 1;
-                            outcome.result.findings.push(finding(FindingKind::Speaker));
-                        }
-                    }
-                }
-            } else {
-                outcome.result.findings.push(finding(FindingKind::Mismatch));
-            }
-        }
-        for &k in &pairing.unpaired_key {
-            if let Some(key) = article.key_placed.get(k) {
-                let key_unit = article.article.units.get(key.unit);
-                outcome.result.findings.push(make_finding(
-                    FindingKind::Miss,
-                    article,
-                    tags,
-                    Some((key, key_unit)),
-                    None,
-                ));
-            }
-        }
-        for &s in &pairing.unpaired_student {
-            if let Some(extra) = placed.get(s) {
-                let unit = units.get(extra.unit).copied();
-                outcome.result.findings.push(make_finding(
-                    FindingKind::Extra,
-                    article,
-                    tags,
-                    None,
-                    Some((extra, unit)),
-                ));
-                outcome.extras.push((article_index, *extra));
-            }
-        }
+        let answers = judge_pairs(
+            article,
+            tags,
+            units,
+            &placed,
+            &pairing,
+            &mut outcome,
+            &mut drift,
+        );
+        record_unpaired(
+            article,
+            article_index,
+            tags,
+            units,
+            &placed,
+            &pairing,
+            &mut outcome,
+        );
         if mode == MatchMode::Token {
             count_words(
                 &article.key_words,
@@ -187,6 +140,95 @@ pub(crate) fn score_student(
     outcome.result.drift = drift.finish();
     outcome.result.kappa_vs_key = cohen_kappa_from_counts(&word_labels.counts);
     outcome
+}
+
+/// Pairs with the same tag are right (their speaker is checked); others are mismatches.
+/// Returns, per key passage, the tag the student gave it.
+fn judge_pairs(
+    article: &PreparedArticle<'_>,
+    tags: &TagTable,
+    units: &[&Unit],
+    placed: &[Placed],
+    pairing: &Pairing,
+    outcome: &mut StudentOutcome,
+    drift: &mut DriftSum,
+) -> Vec<Option<usize>> {
+    let mut answers = vec![None; article.key_placed.len()];
+    for &(k, s) in &pairing.pairs {
+        let (Some(key), Some(answer)) = (article.key_placed.get(k), placed.get(s)) else {
+            continue;
+        };
+        if let Some(slot) = answers.get_mut(k) {
+            *slot = Some(answer.tag);
+        }
+        drift.add(article, key, answer);
+        let key_unit = article.article.units.get(key.unit);
+        let student_unit = units.get(answer.unit).copied();
+        let finding = |kind| {
+            make_finding(
+                kind,
+                article,
+                tags,
+                Some((key, key_unit)),
+                Some((answer, student_unit)),
+            )
+        };
+        if key.tag == answer.tag {
+            if tags.has_speaker.get(key.tag).copied().unwrap_or(false) {
+                let key_speaker = normalise_speaker(key_unit.map_or("", |u| u.speaker.as_str()));
+                if !key_speaker.is_empty() {
+                    let right = key_speaker
+                        == normalise_speaker(student_unit.map_or("", |u| u.speaker.as_str()));
+                    if right {
+                        outcome.result.speakers.right += 1;
+                    } else {
+                        outcome.result.speakers.wrong += 1;
+                        outcome.result.findings.push(finding(FindingKind::Speaker));
+                    }
+                }
+            }
+        } else {
+            outcome.result.findings.push(finding(FindingKind::Mismatch));
+        }
+    }
+    answers
+}
+
+/// Key passages without a partner are misses; student passages without one are extras.
+fn record_unpaired(
+    article: &PreparedArticle<'_>,
+    article_index: usize,
+    tags: &TagTable,
+    units: &[&Unit],
+    placed: &[Placed],
+    pairing: &Pairing,
+    outcome: &mut StudentOutcome,
+) {
+    for &k in &pairing.unpaired_key {
+        if let Some(key) = article.key_placed.get(k) {
+            let key_unit = article.article.units.get(key.unit);
+            outcome.result.findings.push(make_finding(
+                FindingKind::Miss,
+                article,
+                tags,
+                Some((key, key_unit)),
+                None,
+            ));
+        }
+    }
+    for &s in &pairing.unpaired_student {
+        if let Some(extra) = placed.get(s) {
+            let unit = units.get(extra.unit).copied();
+            outcome.result.findings.push(make_finding(
+                FindingKind::Extra,
+                article,
+                tags,
+                None,
+                Some((extra, unit)),
+            ));
+            outcome.extras.push((article_index, *extra));
+        }
+    }
 }
 
 fn make_finding(
@@ -226,191 +268,6 @@ fn make_finding(
         } else {
             student_quote.to_owned()
         },
-    }
-}
-
-fn count_pairs(
-    key: &[Placed],
-    student: &[Placed],
-    pairing: &super::matching::Pairing,
-    counts: &mut [[usize; 3]],
-    matrix: &mut [Vec<usize>],
-) {
-    let none = counts.len();
-    for &(k, s) in &pairing.pairs {
-        let (Some(k), Some(s)) = (key.get(k), student.get(s)) else {
-            continue;
-        };
-        bump(matrix, k.tag, s.tag);
-        if k.tag == s.tag {
-            add(counts, k.tag, 0);
-        } else {
-            add(counts, k.tag, 1);
-            add(counts, s.tag, 2);
-        }
-    }
-    for k in pairing.unpaired_key.iter().filter_map(|&k| key.get(k)) {
-        bump(matrix, k.tag, none);
-        add(counts, k.tag, 1);
-    }
-    for s in pairing
-        .unpaired_student
-        .iter()
-        .filter_map(|&s| student.get(s))
-    {
-        bump(matrix, none, s.tag);
-        add(counts, s.tag, 2);
-    }
-}
-
-fn count_words(key: &[u64], student: &[u64], counts: &mut [[usize; 3]], matrix: &mut [Vec<usize>]) {
-    let none = counts.len();
-    let bits = |mask: u64| (0..none.min(64)).filter(move |i| mask & (1 << i) != 0);
-    for (&k, &s) in key.iter().zip(student) {
-        for tag in bits(k & s) {
-            add(counts, tag, 0);
-            bump(matrix, tag, tag);
-        }
-        for tag in bits(k & !s) {
-            add(counts, tag, 1);
-        }
-        for tag in bits(s & !k) {
-            add(counts, tag, 2);
-        }
-        let (only_key, only_student) = (k & !s, s & !k);
-        match (only_key == 0, only_student == 0) {
-            (true, true) => {}
-            (false, true) => bits(only_key).for_each(|t| bump(matrix, t, none)),
-            (true, false) => bits(only_student).for_each(|t| bump(matrix, none, t)),
-            (false, false) => {
-                for kt in bits(only_key) {
-                    bits(only_student).for_each(|st| bump(matrix, kt, st));
-                }
-            }
-        }
-    }
-}
-
-fn bump(matrix: &mut [Vec<usize>], k: usize, s: usize) {
-    if let Some(cell) = matrix.get_mut(k).and_then(|row| row.get_mut(s)) {
-        *cell += 1;
-    }
-}
-
-fn add(counts: &mut [[usize; 3]], tag: usize, which: usize) {
-    if let Some(cell) = counts.get_mut(tag).and_then(|c| c.get_mut(which)) {
-        *cell += 1;
-    }
-}
-
-/// Precision, recall and F1 from counts.
-///
-/// ```
-/// # use lateral::agreement::tag_score;
-/// let score = tag_score("claim", 3, 1, 1);
-/// assert_eq!(score.precision, Some(0.75));
-/// assert_eq!(score.recall, Some(0.75));
-/// assert_eq!(score.f1, Some(0.75));
-/// ```
-#[must_use]
-pub fn tag_score(tag: &str, matches: usize, misses: usize, extras: usize) -> TagScore {
-    let ratio = |a: usize, b: usize| (a + b > 0).then(|| a as f64 / (a + b) as f64);
-    let precision = ratio(matches, extras);
-    let recall = ratio(matches, misses);
-    let f1 = match (precision, recall) {
-        (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
-        (Some(_), Some(_)) => Some(0.0),
-        _ => None,
-    };
-    TagScore {
-        tag: tag.to_owned(),
-        matches,
-        misses,
-        extras,
-        precision,
-        recall,
-        f1,
-    }
-}
-
-fn confusions(matrix: &[Vec<usize>], tags: &TagTable) -> Vec<Confusion> {
-    let mut list = Vec::new();
-    for (k, row) in matrix.iter().enumerate().take(tags.len()) {
-        for (s, &count) in row.iter().enumerate().take(tags.len()) {
-            if k != s && count > 0 {
-                list.push(Confusion {
-                    key_tag: tags.name(k).to_owned(),
-                    student_tag: tags.name(s).to_owned(),
-                    count,
-                });
-            }
-        }
-    }
-    list.sort_by_key(|confusion| std::cmp::Reverse(confusion.count));
-    list
-}
-
-/// Key and student word labels as a contingency table, for Cohen's kappa.
-#[derive(Default)]
-struct WordLabels {
-    ids: LabelIds,
-    counts: Vec<Vec<usize>>,
-}
-
-impl WordLabels {
-    fn add(&mut self, key: &[u64], student: &[u64]) {
-        for (&k, &s) in key.iter().zip(student) {
-            let (k, s) = (self.ids.id(k), self.ids.id(s));
-            let size = self.ids.len();
-            if self.counts.len() < size {
-                self.counts.resize_with(size, Vec::new);
-                for row in &mut self.counts {
-                    row.resize(size, 0);
-                }
-            }
-            if let Some(cell) = self.counts.get_mut(k).and_then(|row| row.get_mut(s)) {
-                *cell += 1;
-            }
-        }
-    }
-}
-
-#[derive(Default)]
-struct DriftSum {
-    num: usize,
-    start: i64,
-    end: i64,
-    abs_start: u64,
-    abs_end: u64,
-}
-
-impl DriftSum {
-    fn add(&mut self, article: &PreparedArticle<'_>, key: &Placed, answer: &Placed) {
-        let at = |byte| i64::from(article.index.char_at(byte));
-        let start = at(key.span.start) - at(answer.span.start);
-        let end = at(answer.span.end) - at(key.span.end);
-        self.num += 1;
-        self.start += start;
-        self.end += end;
-        self.abs_start += start.unsigned_abs();
-        self.abs_end += end.unsigned_abs();
-    }
-
-    fn finish(&self) -> BoundaryDrift {
-        let mean = |sum: f64| {
-            if self.num == 0 {
-                0.0
-            } else {
-                sum / self.num as f64
-            }
-        };
-        BoundaryDrift {
-            num_pairs: self.num,
-            mean_start_chars: mean(self.start as f64),
-            mean_end_chars: mean(self.end as f64),
-            mean_abs_start_chars: mean(self.abs_start as f64),
-            mean_abs_end_chars: mean(self.abs_end as f64),
-        }
     }
 }
 
