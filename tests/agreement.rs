@@ -247,3 +247,36 @@ fn cli_names_every_student_it_cannot_score() {
         "{csv}"
     );
 }
+
+#[test]
+fn annotators_within_one_project_are_key_and_students() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = project(
+        dir.path(),
+        "class",
+        &[(
+            TEXT,
+            &[
+                ("Laut Studie stieg der Handel.", 2),
+                ("Das ist gut.", 3),
+                ("Das ist gut.", 1),
+            ],
+        )],
+    )
+    .unwrap();
+    let (mut class, _) = lateral::io::load_project(&path).unwrap();
+    for (id, annotator) in [(1, "Trainer"), (2, "Trainer"), (3, "Anna")] {
+        let mut annotation = class.annotation(AnnotationId(id)).unwrap().clone();
+        annotator.clone_into(&mut annotation.annotator);
+        class.apply(Edit::UpdateAnnotation { annotation }).unwrap();
+    }
+    save_project(&class, &path).unwrap();
+    let key_spec = PathBuf::from(format!("{}#trainer", path.display()));
+    let (key, students, problems) = lateral::cli::agree::load_class(&key_spec, &[]).unwrap();
+    assert_eq!(key.num_units(), 2);
+    assert_eq!(students.len(), 1);
+    assert_eq!(students[0].name, "Anna");
+    assert!(problems.is_empty());
+    let result = score_class(&key, &students, MatchMode::Overlap, problems);
+    assert_eq!(result.students[0].confusions[0].key_tag, "opinion");
+}
