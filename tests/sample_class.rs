@@ -3,7 +3,10 @@
 //! finds those mistakes; an ignored one rewrites the files from the sample project
 //! (`cargo test --no-default-features --test sample_class -- --ignored`).
 
-use lateral::agreement::{Coding, FindingKind, MatchMode, StudentResult, score_class};
+use lateral::agreement::{
+    ClassResult, Coding, FindingKind, MatchMode, StudentResult, class_report_html, class_report_md,
+    feedback_md, score_class, scores_csv,
+};
 use lateral::io::{load_project, save_project};
 use lateral::model::{Annotation, AnnotationId, ArticleId, Edit, Project, TagId};
 use lateral::text::Span;
@@ -223,8 +226,7 @@ fn findings(student: &StudentResult, kind: FindingKind) -> Vec<(&str, &str)> {
         .collect()
 }
 
-#[test]
-fn sample_class_shows_its_mistakes() -> Result<()> {
+fn score_sample_class(mode: MatchMode) -> Result<ClassResult> {
     let (key_project, _) = load_project(&class_dir().join("key.ron"))?;
     let key = Coding::from_project("key", &key_project);
     let mut students = Vec::new();
@@ -232,7 +234,48 @@ fn sample_class_shows_its_mistakes() -> Result<()> {
         let (project, _) = load_project(&class_dir().join(format!("{name}.ron")))?;
         students.push(Coding::from_project(name, &project));
     }
-    let result = score_class(&key, &students, MatchMode::Overlap, Vec::new());
+    Ok(score_class(&key, &students, mode, Vec::new()))
+}
+
+/// Compares `actual` with the golden file `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites it.
+fn golden(name: &str, actual: &str) -> Result<()> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().ok_or("no parent")?)?;
+        std::fs::write(&path, actual)?;
+    }
+    let expected = std::fs::read_to_string(&path)?;
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file; rerun with UPDATE_GOLDEN=1 and review the diff"
+    );
+    Ok(())
+}
+
+/// Golden reports of the sample class: class report (Markdown, HTML), one feedback sheet, CSV.
+#[test]
+fn sample_class_reports_match_golden_files() -> Result<()> {
+    let result = score_sample_class(MatchMode::Overlap)?;
+    golden("agree-class.md", &class_report_md(&result))?;
+    golden("agree-class.html", &class_report_html(&result))?;
+    let cem = result
+        .students
+        .iter()
+        .find(|s| s.name == "cem")
+        .ok_or("cem missing")?;
+    golden("agree-feedback-cem.md", &feedback_md(&result, cem))?;
+    golden(
+        "agree-scores.csv",
+        &scores_csv(&score_sample_class(MatchMode::Token)?)?,
+    )?;
+    Ok(())
+}
+
+#[test]
+fn sample_class_shows_its_mistakes() -> Result<()> {
+    let result = score_sample_class(MatchMode::Overlap)?;
     let by_name = |name: &str| {
         result
             .students
