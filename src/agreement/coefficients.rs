@@ -168,7 +168,7 @@ pub fn unitizing_disagreement(
         list.sort_unstable();
     }
     let end = begin + length;
-    let observed = observed_disagreement(&by_coder, length);
+    let observed = observed_disagreement(units, num_coders, length);
     let gaps: Vec<u64> = by_coder
         .iter()
         .flat_map(|list| gaps_of(list, begin, end))
@@ -211,58 +211,50 @@ fn section_distance(first: (u64, u64), second: (u64, u64)) -> f64 {
     begin_diff * begin_diff + end_diff * end_diff
 }
 
-fn observed_disagreement(by_coder: &[Vec<(u64, u64)>], length: u64) -> f64 {
-    let num_coders = by_coder.len();
-    let mut total = 0.0;
-    for (i, first) in by_coder.iter().enumerate() {
-        for second in by_coder.iter().skip(i + 1) {
-            total += pair_disagreement(first, second) + units_in_gaps(second, first);
+/// Observed disagreement, summed over all pairs of coders in one sweep: every pair of
+/// intersecting units of two coders adds its squared distance, and every unit adds its squared
+/// length once for each other coder in whose gap it lies wholly (no unit of theirs meets it).
+fn observed_disagreement(units: &[UnitizedSpan], num_coders: usize, length: u64) -> f64 {
+    let mut order: Vec<&UnitizedSpan> = units.iter().filter(|u| u.coder < num_coders).collect();
+    order.sort_unstable_by_key(|u| (u.start, u.coder));
+    // met[i * words..]: bit set of the coders with a unit that meets unit i.
+    let words = num_coders.div_ceil(64);
+    let mut met = vec![0u64; order.len() * words];
+    let mark = |met: &mut [u64], unit: usize, coder: usize| {
+        if let Some(word) = met.get_mut(unit * words + coder / 64) {
+            *word |= 1 << (coder % 64);
         }
+    };
+    let mut total = 0.0;
+    let mut active: Vec<usize> = Vec::new();
+    for (i, unit) in order.iter().enumerate() {
+        let (start, end) = (unit.start, unit.start + unit.length);
+        active.retain(|&j| {
+            order
+                .get(j)
+                .is_some_and(|other| other.start + other.length > start)
+        });
+        for &j in &active {
+            let Some(other) = order.get(j) else { continue };
+            let other_end = other.start + other.length;
+            if other.coder != unit.coder && other.start < end && start < other_end {
+                total += section_distance((start, end), (other.start, other_end));
+                mark(&mut met, i, other.coder);
+                mark(&mut met, j, unit.coder);
+            }
+        }
+        active.push(i);
+    }
+    for (i, unit) in order.iter().enumerate() {
+        let num_met: u32 = met
+            .get(i * words..(i + 1) * words)
+            .map_or(0, |bits| bits.iter().map(|b| b.count_ones()).sum());
+        let others_missing = (num_coders - 1).saturating_sub(num_met as usize) as f64;
+        let length = unit.length as f64;
+        total += others_missing * length * length;
     }
     let length = length as f64;
     2.0 * total / ((num_coders * (num_coders - 1)) as f64 * length * length)
-}
-
-/// Squared distances of every pair of intersecting units of two coders, plus the squared
-/// lengths of `first`'s units that lie wholly in a gap of `second`.
-fn pair_disagreement(first: &[(u64, u64)], second: &[(u64, u64)]) -> f64 {
-    let mut total = 0.0;
-    let mut lower = 0;
-    for &unit in first {
-        while second.get(lower).is_some_and(|other| other.1 <= unit.0) {
-            lower += 1;
-        }
-        let mut intersected = false;
-        for &other in second.get(lower..).unwrap_or_default() {
-            if other.0 >= unit.1 {
-                break;
-            }
-            intersected = true;
-            total += section_distance(unit, other);
-        }
-        if !intersected {
-            let length = (unit.1 - unit.0) as f64;
-            total += length * length;
-        }
-    }
-    total
-}
-
-/// Sum of squared lengths of `first`'s units that lie wholly in a gap of `second`.
-fn units_in_gaps(first: &[(u64, u64)], second: &[(u64, u64)]) -> f64 {
-    let mut total = 0.0;
-    let mut lower = 0;
-    for &unit in first {
-        while second.get(lower).is_some_and(|other| other.1 <= unit.0) {
-            lower += 1;
-        }
-        let intersected = second.get(lower).is_some_and(|other| other.0 < unit.1);
-        if !intersected {
-            let length = (unit.1 - unit.0) as f64;
-            total += length * length;
-        }
-    }
-    total
 }
 
 fn expected_disagreement(
