@@ -165,10 +165,16 @@ fn class_coefficients(
             std::iter::once((article.key_placed.as_slice(), article.key_words.as_slice()))
                 .chain(coded.map(|(p, w)| (p.as_slice(), w.as_slice())))
                 .collect();
-        for word in 0..article.words.len() {
-            let mut row = vec![0usize; label_ids.len()];
-            for (_, words) in &coders {
-                let id = label_ids.id(words.get(word).copied().unwrap_or(0));
+        let first_row = rows.len();
+        rows.resize_with(first_row + article.words.len(), Vec::new);
+        for (coder, (placed, words)) in coders.iter().enumerate() {
+            let mut last: Option<(u64, usize)> = None;
+            for (row, &label) in rows.iter_mut().skip(first_row).zip(words.iter()) {
+                let id = match last {
+                    Some((seen, id)) if seen == label => id,
+                    _ => label_ids.id(label),
+                };
+                last = Some((label, id));
                 if row.len() <= id {
                     row.resize(id + 1, 0);
                 }
@@ -176,18 +182,16 @@ fn class_coefficients(
                     *count += 1;
                 }
             }
-            rows.push(row);
-        }
-        for (coder, (placed, _)) in coders.iter().enumerate() {
-            for (tag, units) in units_by_tag.iter_mut().enumerate() {
-                let ranges = placed
-                    .iter()
-                    .filter(|p| p.tag == tag)
-                    .map(|p| {
+            let mut ranges_by_tag: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); tags.len()];
+            for p in placed.iter() {
+                if let Some(ranges) = ranges_by_tag.get_mut(p.tag) {
+                    ranges.push(
                         article.index.char_at(p.span.start) as usize
-                            ..article.index.char_at(p.span.end) as usize
-                    })
-                    .collect();
+                            ..article.index.char_at(p.span.end) as usize,
+                    );
+                }
+            }
+            for (units, ranges) in units_by_tag.iter_mut().zip(ranges_by_tag) {
                 units.extend(merge_ranges(ranges).into_iter().map(|r| UnitizedSpan {
                     coder,
                     start: base + r.start as u64,
