@@ -1,7 +1,7 @@
 //! Scoring a whole class: every student against the key, then the class-wide summaries and
 //! coefficients.
 
-use super::matching::{MatchMode, Placed};
+use super::matching::MatchMode;
 use super::passages::{class_extras, passage_results};
 use super::prepare::{LabelIds, PreparedArticle, TagTable};
 use super::results::{ClassResult, Coefficients, TagSummary};
@@ -121,6 +121,64 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> 
     })
 }
 
+/// Fleiss' kappa on word labels over the `common` articles, key and students as coders; also
+/// the number of words. Labels get small ids in a first pass, so that the counts are one flat
+/// table.
+fn word_label_kappa(
+    prepared: &[PreparedArticle<'_>],
+    common: &[usize],
+    outcomes: &[&StudentOutcome],
+) -> (usize, Option<f64>) {
+    let coders_of = |i: usize| {
+        let key = prepared.get(i).map(|a| a.key_words.as_slice());
+        key.into_iter().chain(
+            outcomes
+                .iter()
+                .filter_map(move |o| Some(o.coded.get(i)?.as_ref()?.1.as_slice())),
+        )
+    };
+    let mut label_ids = LabelIds::default();
+    let mut num_words = 0;
+    for &i in common {
+        num_words += prepared.get(i).map_or(0, |a| a.words.len());
+        for words in coders_of(i) {
+            let mut last = None;
+            for &label in words {
+                if last != Some(label) {
+                    label_ids.id(label);
+                    last = Some(label);
+                }
+            }
+        }
+    }
+    let stride = label_ids.len().max(1);
+    let mut counts = vec![0usize; num_words * stride];
+    let mut first_word = 0;
+    for &i in common {
+        for words in coders_of(i) {
+            let mut last: Option<(u64, usize)> = None;
+            for (word, &label) in words.iter().enumerate() {
+                let id = match last {
+                    Some((seen, id)) if seen == label => id,
+                    _ => label_ids.id(label),
+                };
+                last = Some((label, id));
+                if let Some(count) = counts.get_mut((first_word + word) * stride + id) {
+                    *count += 1;
+                }
+            }
+        }
+        first_word += prepared.get(i).map_or(0, |a| a.words.len());
+    }
+    let rows: Vec<&[usize]> = counts.chunks_exact(stride).collect();
+    let kappa = if outcomes.is_empty() {
+        None
+    } else {
+        fleiss_kappa(&rows)
+    };
+    (num_words, kappa)
+}
+
 /// Mean and population standard deviation; `None` for no values.
 fn mean_and_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
     if values.is_empty() {
@@ -132,7 +190,7 @@ fn mean_and_sd(values: &[f64]) -> (Option<f64>, Option<f64>) {
     (Some(mean), Some(variance.sqrt()))
 }
 
-/// Fleiss' kappa on word labels and unitizing alpha on characters, over the articles that every
+/// Unitizing alpha on characters and Fleiss' kappa on word labels, over the articles that every
 /// student has (students with none of the key's articles left out), the key as one more annotator.
 fn class_coefficients(
     prepared: &[PreparedArticle<'_>],
@@ -152,36 +210,17 @@ fn class_coefficients(
         })
         .collect();
     let num_coders = outcomes.len() + 1;
-    let mut label_ids = LabelIds::default();
-    let mut rows: Vec<Vec<usize>> = Vec::new();
     let mut units_by_tag: Vec<Vec<UnitizedSpan>> = vec![Vec::new(); tags.len()];
     let mut base = 0u64;
     for &i in &common {
         let Some(article) = prepared.get(i) else {
             continue;
         };
-        let coded = outcomes.iter().filter_map(|o| o.coded.get(i)?.as_ref());
-        let coders: Vec<(&[Placed], &[u64])> =
-            std::iter::once((article.key_placed.as_slice(), article.key_words.as_slice()))
-                .chain(coded.map(|(p, w)| (p.as_slice(), w.as_slice())))
-                .collect();
-        let first_row = rows.len();
-        rows.resize_with(first_row + article.words.len(), Vec::new);
-        for (coder, (placed, words)) in coders.iter().enumerate() {
-            let mut last: Option<(u64, usize)> = None;
-            for (row, &label) in rows.iter_mut().skip(first_row).zip(words.iter()) {
-                let id = match last {
-                    Some((seen, id)) if seen == label => id,
-                    _ => label_ids.id(label),
-                };
-                last = Some((label, id));
-                if row.len() <= id {
-                    row.resize(id + 1, 0);
-                }
-                if let Some(count) = row.get_mut(id) {
-                    *count += 1;
-                }
-            }
+        let coded = outcomes
+            .iter()
+            .filter_map(|o| Some(o.coded.get(i)?.as_ref()?.0.as_slice()));
+        let coders = std::iter::once(article.key_placed.as_slice()).chain(coded);
+        for (coder, placed) in coders.enumerate() {
             let mut ranges_by_tag: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); tags.len()];
             for p in placed.iter() {
                 if let Some(ranges) = ranges_by_tag.get_mut(p.tag) {
@@ -201,10 +240,7 @@ fn class_coefficients(
         }
         base += u64::from(article.index.num_chars());
     }
-    let num_labels = label_ids.len();
-    for row in &mut rows {
-        row.resize(num_labels, 0);
-    }
+    let (num_words, fleiss) = word_label_kappa(prepared, &common, &outcomes);
     let disagreements = in_parallel(&units_by_tag, |units| {
         unitizing_disagreement(units, num_coders, 0, base)
     });
@@ -222,12 +258,8 @@ fn class_coefficients(
     });
     Coefficients {
         num_common_articles: common.len(),
-        num_words: rows.len(),
-        fleiss_kappa: if outcomes.is_empty() {
-            None
-        } else {
-            fleiss_kappa(&rows)
-        },
+        num_words,
+        fleiss_kappa: fleiss,
         krippendorff_alpha_u: overall.flatten(),
         alpha_u_by_tag: by_tag
             .into_iter()

@@ -93,22 +93,26 @@ pub fn cohen_kappa_from_counts(counts: &[Vec<usize>]) -> Option<f64> {
 /// assert!((kappa - 0.333_333).abs() < 1e-5);
 /// ```
 #[must_use]
-pub fn fleiss_kappa(counts: &[Vec<usize>]) -> Option<f64> {
-    let num_coders = counts.first()?.iter().sum::<usize>();
+pub fn fleiss_kappa<R: AsRef<[usize]>>(counts: &[R]) -> Option<f64> {
+    let num_coders = counts.first()?.as_ref().iter().sum::<usize>();
     if num_coders < 2
         || counts
             .iter()
-            .any(|row| row.iter().sum::<usize>() != num_coders)
+            .any(|row| row.as_ref().iter().sum::<usize>() != num_coders)
     {
         return None;
     }
-    let num_categories = counts.iter().map(Vec::len).max().unwrap_or(0);
+    let num_categories = counts
+        .iter()
+        .map(|row| row.as_ref().len())
+        .max()
+        .unwrap_or(0);
     let n = num_coders as f64;
     let mut category_totals = vec![0.0; num_categories];
     let mut sum_item_agreement = 0.0;
     for row in counts {
         let mut pairs_agreeing = 0.0;
-        for (total, &count) in category_totals.iter_mut().zip(row) {
+        for (total, &count) in category_totals.iter_mut().zip(row.as_ref()) {
             let count = count as f64;
             *total += count;
             pairs_agreeing += count * (count - 1.0);

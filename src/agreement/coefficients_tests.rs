@@ -75,7 +75,7 @@ fn fleiss_1971_wikipedia_example() {
 #[test]
 fn fleiss_rejects_uneven_rows() {
     assert_eq!(fleiss_kappa(&[vec![2, 0], vec![1, 0]]), None);
-    assert_eq!(fleiss_kappa(&[]), None);
+    assert_eq!(fleiss_kappa::<Vec<usize>>(&[]), None);
     // Two coders: Fleiss' kappa is Scott's pi. Agree, agree, disagree on a/b:
     // p_o = 2/3, p_e = (3/6)² + (3/6)² = 1/2, kappa = 1/3.
     close(
