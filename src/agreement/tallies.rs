@@ -39,6 +39,18 @@ pub(crate) fn count_pairs(
     }
 }
 
+/// The indices of the set bits of `mask`, lowest first.
+fn bits(mask: u64) -> impl Iterator<Item = usize> {
+    let mut rest = mask;
+    std::iter::from_fn(move || {
+        (rest != 0).then(|| {
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            bit
+        })
+    })
+}
+
 pub(crate) fn count_words(
     key: &[u64],
     student: &[u64],
@@ -46,8 +58,10 @@ pub(crate) fn count_words(
     matrix: &mut [Vec<usize>],
 ) {
     let none = counts.len();
-    let bits = |mask: u64| (0..none.min(64)).filter(move |i| mask & (1 << i) != 0);
     for (&k, &s) in key.iter().zip(student) {
+        if k | s == 0 {
+            continue;
+        }
         for tag in bits(k & s) {
             add(counts, tag, 0);
             bump(matrix, tag, tag);
