@@ -154,17 +154,29 @@ pub(crate) struct WordLabels {
 
 impl WordLabels {
     pub(crate) fn add(&mut self, key: &[u64], student: &[u64]) {
+        let mut last = (u64::MAX, u64::MAX, 0, 0);
         for (&k, &s) in key.iter().zip(student) {
-            let (k, s) = (self.ids.id(k), self.ids.id(s));
-            let size = self.ids.len();
-            if self.counts.len() < size {
-                self.counts.resize_with(size, Vec::new);
-                for row in &mut self.counts {
-                    row.resize(size, 0);
-                }
-            }
-            if let Some(cell) = self.counts.get_mut(k).and_then(|row| row.get_mut(s)) {
+            // Neighbouring words mostly carry the same labels: skip the id lookups then.
+            let (k_id, s_id) = if (k, s) == (last.0, last.1) {
+                (last.2, last.3)
+            } else {
+                let ids = (self.ids.id(k), self.ids.id(s));
+                last = (k, s, ids.0, ids.1);
+                self.grow();
+                ids
+            };
+            if let Some(cell) = self.counts.get_mut(k_id).and_then(|row| row.get_mut(s_id)) {
                 *cell += 1;
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.ids.len();
+        if self.counts.len() < size {
+            self.counts.resize_with(size, Vec::new);
+            for row in &mut self.counts {
+                row.resize(size, 0);
             }
         }
     }
