@@ -12,6 +12,7 @@ const PASSAGES_PER_ARTICLE: usize = 200;
 const RUNS: usize = 5;
 
 fn main() {
+    let generation = Instant::now();
     let key = synthetic_key(1, NUM_ARTICLES, PASSAGES_PER_ARTICLE);
     let mut rng = SplitMix::new(2);
     let changes = Changes {
@@ -23,6 +24,10 @@ fn main() {
     let students: Vec<_> = (0..NUM_STUDENTS)
         .map(|i| synthetic_student(&key, &format!("S{i}"), changes, &mut rng).0)
         .collect();
+    println!(
+        "  generated in {:.1} ms",
+        generation.elapsed().as_secs_f64() * 1000.0
+    );
     println!(
         "agreement: {NUM_STUDENTS} students × {NUM_ARTICLES} articles × {PASSAGES_PER_ARTICLE} key passages ({} student passages)",
         students
