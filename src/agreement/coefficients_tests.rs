@@ -217,3 +217,54 @@ fn unitizing_identical_coders_agree_fully() {
     close(observed, 0.0, 1e-12);
     close(alpha, 1.0, 1e-12);
 }
+
+/// DKPro's observed disagreement as written: coder pair by coder pair, each unit against the
+/// units it meets, or its squared length when it lies in the other coder's gap.
+fn pairwise_observed(units: &[UnitizedSpan], num_coders: usize, length: u64) -> f64 {
+    let mut total = 0.0;
+    for a in 0..num_coders {
+        for b in a + 1..num_coders {
+            for (first, second) in [(a, b), (b, a)] {
+                for u in units.iter().filter(|u| u.coder == first) {
+                    let (us, ue) = (u.start, u.start + u.length);
+                    let met: Vec<&UnitizedSpan> = units
+                        .iter()
+                        .filter(|v| v.coder == second && v.start < ue && us < v.start + v.length)
+                        .collect();
+                    if met.is_empty() {
+                        total += (u.length * u.length) as f64;
+                    } else if first == a {
+                        for v in met {
+                            total += section_distance((us, ue), (v.start, v.start + v.length));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let l = length as f64;
+    2.0 * total / ((num_coders * (num_coders - 1)) as f64 * l * l)
+}
+
+#[test]
+fn unitizing_sweep_equals_pairwise_definition() {
+    let mut rng = crate::agreement::synthetic::SplitMix::new(11);
+    for _ in 0..200 {
+        let num_coders = 2 + rng.below(4);
+        let mut units = Vec::new();
+        for coder in 0..num_coders {
+            let mut position = rng.below(5) as u64;
+            while position < 90 {
+                let length = 1 + rng.below(12) as u64;
+                if rng.chance(0.6) {
+                    units.push(unit(coder, position, length.min(100 - position)));
+                }
+                position += length + rng.below(6) as u64;
+            }
+        }
+        let Some((observed, _)) = unitizing_disagreement(&units, num_coders, 0, 100) else {
+            continue;
+        };
+        close(observed, pairwise_observed(&units, num_coders, 100), 1e-12);
+    }
+}
