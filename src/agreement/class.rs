@@ -222,7 +222,7 @@ fn class_coefficients(
         let coders = std::iter::once(article.key_placed.as_slice()).chain(coded);
         for (coder, placed) in coders.enumerate() {
             let mut ranges_by_tag: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); tags.len()];
-            for p in placed.iter() {
+            for p in placed {
                 if let Some(ranges) = ranges_by_tag.get_mut(p.tag) {
                     ranges.push(
                         article.index.char_at(p.span.start) as usize

@@ -218,7 +218,7 @@ fn unitizing_identical_coders_agree_fully() {
     close(alpha, 1.0, 1e-12);
 }
 
-/// DKPro's observed disagreement as written: coder pair by coder pair, each unit against the
+/// `DKPro`'s observed disagreement as written: coder pair by coder pair, each unit against the
 /// units it meets, or its squared length when it lies in the other coder's gap.
 fn pairwise_observed(units: &[UnitizedSpan], num_coders: usize, length: u64) -> f64 {
     let mut total = 0.0;
