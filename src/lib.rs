@@ -7,6 +7,7 @@
 //! - [`text`]: byte spans on char boundaries, range merging, word counts.
 //! - [`model`]: [`model::Project`], articles, tags, annotations, [`model::Edit`] and undo.
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
+//! - [`agreement`]: a trainer's key against students' copies: scores, feedback, coefficients.
 //! - [`cli`]: the `lateral` subcommands.
 
 pub mod agreement;
