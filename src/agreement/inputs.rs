@@ -65,7 +65,8 @@ impl Coding {
     }
 
     /// One coding per annotator named in `project`; the whole project as one coding named
-    /// `name` when it names at most one annotator. Annotators in `skip` are left out.
+    /// `name` when it names at most one annotator. Annotators in `skip` are left out;
+    /// annotations without an annotator form one more coding, "`name` (no annotator)".
     #[must_use]
     pub fn split_by_annotator(name: &str, project: &Project, skip: &[String]) -> Vec<Self> {
         let skip: Vec<String> = skip.iter().map(|s| s.trim().to_lowercase()).collect();
@@ -73,11 +74,22 @@ impl Coding {
         if names.len() <= 1 && skip.is_empty() {
             return vec![Self::from_project(name, project)];
         }
-        names
+        let mut codings: Vec<Self> = names
             .iter()
             .filter(|n| !skip.contains(&n.to_lowercase()))
             .map(|n| Self::from_annotator(project, n))
-            .collect()
+            .collect();
+        if project
+            .annotations()
+            .iter()
+            .any(|a| a.annotator.trim().is_empty())
+        {
+            let unnamed = format!("{name} (no annotator)");
+            codings.push(Self::filtered(&unnamed, project, |a| {
+                a.annotator.trim().is_empty()
+            }));
+        }
+        codings
     }
 
     fn filtered(name: &str, project: &Project, keep: impl Fn(&Annotation) -> bool) -> Self {

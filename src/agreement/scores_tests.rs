@@ -194,10 +194,21 @@ fn articles_are_matched_by_text_not_title() {
     student.articles[0].title = "Ganz anderer Titel".into();
     let mut same_title = coding("Eve", vec![unit("Das ist gut.", "opinion", "")]);
     same_title.articles[0].text.push_str(" Nachtrag.");
-    let result = score_class(&key(), &[student, same_title], MatchMode::Overlap, Vec::new());
+    let result = score_class(
+        &key(),
+        &[student, same_title],
+        MatchMode::Overlap,
+        Vec::new(),
+    );
     assert_eq!(result.students[0].overall.matches, 3);
     assert!(result.students[0].unknown_articles.is_empty());
     // Same title, other text: not the key's article; reported, not scored.
-    assert_eq!(result.students[1].unknown_articles, vec![("Handel".to_owned(), 1)]);
-    assert_eq!(result.students[1].missing_articles, vec!["Handel".to_owned()]);
+    assert_eq!(
+        result.students[1].unknown_articles,
+        vec![("Handel".to_owned(), 1)]
+    );
+    assert_eq!(
+        result.students[1].missing_articles,
+        vec!["Handel".to_owned()]
+    );
 }
