@@ -19,8 +19,6 @@ fn open_app(project: Option<std::path::PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_app(_project: Option<std::path::PathBuf>) -> ExitCode {
-    eprintln!(
-        "lateral: this build has no desktop app (built without the \"gui\" feature); use a subcommand, see --help"
-    );
+    eprintln!("lateral: this build has no desktop app (built without the \"gui\" feature); use a subcommand, see --help");
     ExitCode::FAILURE
 }

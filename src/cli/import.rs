@@ -8,11 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Imports `files` into the project at `project_path`, creating it if missing.
-pub fn run(
-    project_path: &Path,
-    files: &[PathBuf],
-    out: &mut impl Write,
-) -> Result<ExitCode, String> {
+pub fn run(project_path: &Path, files: &[PathBuf], out: &mut impl Write) -> Result<ExitCode, String> {
     let mut project = if project_path.exists() {
         let (project, report) = load_project(project_path).map_err(|e| e.to_string())?;
         for line in report.lines() {
@@ -20,10 +16,9 @@ pub fn run(
         }
         project
     } else {
-        let title = project_path.file_stem().map_or_else(
-            || "Untitled project".to_owned(),
-            |s| s.to_string_lossy().into_owned(),
-        );
+        let title = project_path
+            .file_stem()
+            .map_or_else(|| "Untitled project".to_owned(), |s| s.to_string_lossy().into_owned());
         Project::new(&title)
     };
     let batch = import_files(files, project.fresh_article_id());
@@ -58,9 +53,5 @@ pub fn run(
         save_project(&project, project_path).map_err(|e| e.to_string())?;
     }
     writeln!(out, "{}", batch.summary()).map_err(|e| e.to_string())?;
-    Ok(if batch.failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if batch.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

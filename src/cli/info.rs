@@ -12,11 +12,7 @@ pub fn run(path: &Path, out: &mut impl Write) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_info(
-    project: &crate::model::Project,
-    notes: &[String],
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+fn write_info(project: &crate::model::Project, notes: &[String], out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "{}", project.title())?;
     writeln!(
         out,
@@ -27,16 +23,7 @@ fn write_info(
     )?;
     let tag_names: Vec<&str> = project.tags().iter().map(|t| t.name.as_str()).collect();
     writeln!(out)?;
-    writeln!(
-        out,
-        "{:<4} {:>7}  {}  title",
-        "id",
-        "words",
-        tag_names
-            .iter()
-            .map(|n| format!("{n:>11}"))
-            .collect::<String>()
-    )?;
+    writeln!(out, "{:<4} {:>7}  {}  title", "id", "words", tag_names.iter().map(|n| format!("{n:>11}")).collect::<String>())?;
     for article in project.articles() {
         let counts: String = project
             .tags()
@@ -49,44 +36,16 @@ fn write_info(
                 format!("{n:>11}")
             })
             .collect();
-        writeln!(
-            out,
-            "{:<4} {:>7}  {counts}  {}",
-            article.id.to_string(),
-            article.word_count(),
-            article.meta.title
-        )?;
+        writeln!(out, "{:<4} {:>7}  {counts}  {}", article.id.to_string(), article.word_count(), article.meta.title)?;
     }
     let totals: String = project
         .tags()
         .iter()
-        .map(|tag| {
-            format!(
-                "{:>11}",
-                project
-                    .annotations()
-                    .iter()
-                    .filter(|a| a.tag_id == tag.id)
-                    .count()
-            )
-        })
+        .map(|tag| format!("{:>11}", project.annotations().iter().filter(|a| a.tag_id == tag.id).count()))
         .collect();
-    writeln!(
-        out,
-        "{:<4} {:>7}  {totals}",
-        "all",
-        project
-            .articles()
-            .iter()
-            .map(crate::model::Article::word_count)
-            .sum::<usize>()
-    )?;
+    writeln!(out, "{:<4} {:>7}  {totals}", "all", project.articles().iter().map(crate::model::Article::word_count).sum::<usize>())?;
     if !project.orphans().is_empty() {
-        writeln!(
-            out,
-            "\n{} orphaned annotations (could not be placed):",
-            project.orphans().len()
-        )?;
+        writeln!(out, "\n{} orphaned annotations (could not be placed):", project.orphans().len())?;
         for orphan in project.orphans() {
             writeln!(out, "  {}: {}", orphan.annotation.id, orphan.reason)?;
         }

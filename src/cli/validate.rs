@@ -23,19 +23,9 @@ pub fn run(path: &Path, out: &mut impl Write) -> Result<ExitCode, String> {
     for problem in &problems {
         writeln!(out, "{}: {problem}", path.display()).map_err(|e| e.to_string())?;
     }
-    for orphan in project
-        .orphans()
-        .iter()
-        .filter(|o| !problems.iter().any(|p| p.contains(&o.reason)))
-    {
-        writeln!(
-            out,
-            "{}: annotation {} is orphaned: {}",
-            path.display(),
-            orphan.annotation.id,
-            orphan.reason
-        )
-        .map_err(|e| e.to_string())?;
+    for orphan in project.orphans().iter().filter(|o| !problems.iter().any(|p| p.contains(&o.reason))) {
+        writeln!(out, "{}: annotation {} is orphaned: {}", path.display(), orphan.annotation.id, orphan.reason)
+            .map_err(|e| e.to_string())?;
     }
     Ok(ExitCode::FAILURE)
 }

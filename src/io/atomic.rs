@@ -12,9 +12,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> std::io::Res
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
-    })?;
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file"))?;
     let mut temp_name = file_name.to_os_string();
     temp_name.push(format!(".tmp{}", std::process::id()));
     let temp_path = dir.join(temp_name);

@@ -204,11 +204,7 @@ fn check_ids(project: &Project) -> Result<(), Vec<String>> {
             problems.push(format!("two annotations share the id {annotation_id}"));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 /// Checks every annotation against its article and tag; re-anchors or orphans the rest.
@@ -218,23 +214,14 @@ fn place_annotations(project: &mut Project, report: &mut LoadReport) {
     let annotations = std::mem::take(project.parts_mut().annotations);
     for mut annotation in annotations {
         let Some(article) = project.article(annotation.article_id) else {
-            let reason = format!(
-                "its article {} is not in the project",
-                annotation.article_id
-            );
-            report.orphaned.push(format!(
-                "Annotation {} was set aside: {reason}.",
-                annotation.id
-            ));
+            let reason = format!("its article {} is not in the project", annotation.article_id);
+            report.orphaned.push(format!("Annotation {} was set aside: {reason}.", annotation.id));
             new_orphans.push(Orphan { annotation, reason });
             continue;
         };
         if project.tag(annotation.tag_id).is_none() {
             let reason = format!("its tag {} is not in the tag set", annotation.tag_id);
-            report.orphaned.push(format!(
-                "Annotation {} was set aside: {reason}.",
-                annotation.id
-            ));
+            report.orphaned.push(format!("Annotation {} was set aside: {reason}.", annotation.id));
             new_orphans.push(Orphan { annotation, reason });
             continue;
         }
@@ -258,10 +245,7 @@ fn place_annotations(project: &mut Project, report: &mut LoadReport) {
                     crate::text::chars_after(&annotation.quote, 0, 40),
                     article.meta.title
                 );
-                report.orphaned.push(format!(
-                    "Annotation {} was set aside: {reason}.",
-                    annotation.id
-                ));
+                report.orphaned.push(format!("Annotation {} was set aside: {reason}.", annotation.id));
                 new_orphans.push(Orphan { annotation, reason });
             }
         }

@@ -42,11 +42,7 @@ fn common_prefix_chars(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix_chars(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
@@ -55,14 +51,7 @@ mod tests {
     use crate::model::{AnnotationId, ArticleId, TagId};
 
     fn annotation_at(text: &str, start: usize, end: usize) -> Annotation {
-        Annotation::of_span(
-            AnnotationId(1),
-            ArticleId(1),
-            text,
-            Span::new(start, end),
-            TagId(1),
-        )
-        .unwrap()
+        Annotation::of_span(AnnotationId(1), ArticleId(1), text, Span::new(start, end), TagId(1)).unwrap()
     }
 
     #[test]

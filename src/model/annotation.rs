@@ -1,6 +1,6 @@
 //! Annotations: a tagged passage of one article, with note and speaker.
 
-use super::{AnnotationId, ArticleId, TagId};
+use super::{ArticleId, AnnotationId, TagId};
 use crate::text::{Span, chars_after, chars_before};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};

@@ -1,9 +1,7 @@
 //! Edits: every change to a project as a value, validated and applied in one place, each
 //! returning its inverse so that undo, the tests and the command line share one path.
 
-use super::{
-    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Orphan, Project, Tag, TagId,
-};
+use super::{Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Orphan, Project, Tag, TagId};
 use serde::{Deserialize, Serialize};
 
 /// One change to a project.
@@ -220,9 +218,7 @@ impl Edit {
             Edit::RemoveAnnotations { annotation_ids } => {
                 format!("delete {} annotations", annotation_ids.len())
             }
-            Edit::RestoreAnnotations { entries } => {
-                format!("restore {} annotations", entries.len())
-            }
+            Edit::RestoreAnnotations { entries } => format!("restore {} annotations", entries.len()),
             Edit::AddArticle { .. } => "add article".into(),
             Edit::RemoveArticle { .. } => "remove article".into(),
             Edit::SetArticleMeta { .. } => "edit article details".into(),
@@ -373,11 +369,7 @@ pub(super) fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError
             Ok(Edit::RemoveTag { tag_id })
         }
         Edit::RemoveTag { tag_id } => {
-            let num_annotations = project
-                .annotations()
-                .iter()
-                .filter(|a| a.tag_id == tag_id)
-                .count();
+            let num_annotations = project.annotations().iter().filter(|a| a.tag_id == tag_id).count();
             let tags = project.parts_mut().tags;
             let index = tags
                 .iter()
@@ -396,12 +388,7 @@ pub(super) fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError
             })
         }
         Edit::UpdateTag { tag } => {
-            let others: Vec<Tag> = project
-                .tags()
-                .iter()
-                .filter(|t| t.id != tag.id)
-                .cloned()
-                .collect();
+            let others: Vec<Tag> = project.tags().iter().filter(|t| t.id != tag.id).cloned().collect();
             check_tag(&others, &tag)?;
             let slot = project
                 .parts_mut()
@@ -485,10 +472,7 @@ fn add_annotation(
 ) -> Result<Edit, EditError> {
     check_annotation(project, &annotation)?;
     if project.annotation(annotation.id).is_some()
-        || project
-            .orphans()
-            .iter()
-            .any(|o| o.annotation.id == annotation.id)
+        || project.orphans().iter().any(|o| o.annotation.id == annotation.id)
     {
         return Err(EditError::DuplicateId {
             id: annotation.id.to_string(),
@@ -516,17 +500,10 @@ fn update_annotation(project: &mut Project, annotation: Annotation) -> Result<Ed
     Ok(Edit::UpdateAnnotation { annotation: old })
 }
 
-fn remove_annotations(
-    project: &mut Project,
-    annotation_ids: &[AnnotationId],
-) -> Result<Edit, EditError> {
+fn remove_annotations(project: &mut Project, annotation_ids: &[AnnotationId]) -> Result<Edit, EditError> {
     let wanted: std::collections::HashSet<AnnotationId> = annotation_ids.iter().copied().collect();
     let parts = project.parts_mut();
-    let found = parts
-        .annotations
-        .iter()
-        .filter(|a| wanted.contains(&a.id))
-        .count();
+    let found = parts.annotations.iter().filter(|a| wanted.contains(&a.id)).count();
     if found != wanted.len() {
         let missing = annotation_ids
             .iter()
@@ -550,10 +527,7 @@ fn remove_annotations(
     Ok(Edit::RestoreAnnotations { entries })
 }
 
-fn restore_annotations(
-    project: &mut Project,
-    mut entries: Vec<(usize, Annotation)>,
-) -> Result<Edit, EditError> {
+fn restore_annotations(project: &mut Project, mut entries: Vec<(usize, Annotation)>) -> Result<Edit, EditError> {
     entries.sort_by_key(|(index, _)| *index);
     let mut seen = std::collections::HashSet::new();
     for (_, annotation) in &entries {
@@ -585,10 +559,7 @@ fn restore_annotations(
 }
 
 /// Checks an annotation against its article and the tag set.
-pub(crate) fn check_annotation(
-    project: &Project,
-    annotation: &Annotation,
-) -> Result<(), EditError> {
+pub(crate) fn check_annotation(project: &Project, annotation: &Annotation) -> Result<(), EditError> {
     let article = project
         .article(annotation.article_id)
         .ok_or(EditError::NoSuchArticle {
@@ -622,9 +593,7 @@ fn check_tag(others: &[Tag], tag: &Tag) -> Result<(), EditError> {
     }
     for other in others.iter().filter(|t| t.id != tag.id) {
         if other.name.trim().eq_ignore_ascii_case(name) {
-            return Err(EditError::DuplicateTagName {
-                name: name.to_owned(),
-            });
+            return Err(EditError::DuplicateTagName { name: name.to_owned() });
         }
         if let (Some(key), Some(other_key)) = (tag.key, other.key)
             && key == other_key
@@ -638,10 +607,7 @@ fn check_tag(others: &[Tag], tag: &Tag) -> Result<(), EditError> {
     Ok(())
 }
 
-fn position_of(
-    annotations: &[Annotation],
-    annotation_id: AnnotationId,
-) -> Result<usize, EditError> {
+fn position_of(annotations: &[Annotation], annotation_id: AnnotationId) -> Result<usize, EditError> {
     annotations
         .iter()
         .position(|a| a.id == annotation_id)

@@ -46,10 +46,7 @@ impl History {
     pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
         let label = edit.label();
         let inverse = project.apply(edit)?;
-        if self
-            .saved_depth
-            .is_some_and(|depth| depth > self.undo.len())
-        {
+        if self.saved_depth.is_some_and(|depth| depth > self.undo.len()) {
             self.saved_depth = None;
         }
         self.undo.push(Step {
@@ -70,11 +67,7 @@ impl History {
         Self::step(project, &mut self.redo, &mut self.undo)
     }
 
-    fn step(
-        project: &mut Project,
-        from: &mut Vec<Step>,
-        to: &mut Vec<Step>,
-    ) -> Result<Option<String>, EditError> {
+    fn step(project: &mut Project, from: &mut Vec<Step>, to: &mut Vec<Step>) -> Result<Option<String>, EditError> {
         let Some(step) = from.pop() else {
             return Ok(None);
         };

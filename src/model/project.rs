@@ -1,8 +1,6 @@
 //! The project: articles, tag set, annotations and notes, changed only through [`Edit`]s.
 
-use super::{
-    Annotation, AnnotationId, Article, ArticleId, Edit, EditError, Tag, TagId, default_tags,
-};
+use super::{Annotation, AnnotationId, Article, ArticleId, Edit, EditError, Tag, TagId, default_tags};
 use serde::{Deserialize, Serialize};
 
 /// The project file format this version of Lateral writes.

@@ -66,9 +66,7 @@ pub fn default_tags() -> Vec<Tag> {
         Tag {
             id: TagId(2),
             name: "attribution".into(),
-            description:
-                "A statement put in someone's mouth: \"laut\", \"zufolge\", \"sagte\", \"heißt es\""
-                    .into(),
+            description: "A statement put in someone's mouth: \"laut\", \"zufolge\", \"sagte\", \"heißt es\"".into(),
             colour: Rgb(0xf5, 0xa6, 0x23),
             key: Some('2'),
             has_speaker: true,

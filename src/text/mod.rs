@@ -48,10 +48,7 @@ pub fn chars_after(text: &str, start: usize, max_chars: usize) -> &str {
     let Some(tail) = text.get(start..) else {
         return "";
     };
-    let end = tail
-        .char_indices()
-        .nth(max_chars)
-        .map_or(tail.len(), |(i, _)| i);
+    let end = tail.char_indices().nth(max_chars).map_or(tail.len(), |(i, _)| i);
     &tail[..end]
 }
 

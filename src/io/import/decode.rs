@@ -13,9 +13,7 @@ pub enum DecodeError {
     #[error("the file contains only white space")]
     Blank,
     /// NUL bytes: an image, PDF, word-processor file or UTF-16 without a byte-order mark.
-    #[error(
-        "the file looks binary (it contains NUL bytes at byte {offset}); import plain text or Markdown, e.g. save a Word or PDF file as .txt first{hint}"
-    )]
+    #[error("the file looks binary (it contains NUL bytes at byte {offset}); import plain text or Markdown, e.g. save a Word or PDF file as .txt first{hint}")]
     Binary {
         /// Where the first NUL byte is.
         offset: usize,
@@ -23,9 +21,7 @@ pub enum DecodeError {
         hint: &'static str,
     },
     /// Larger than the import limit.
-    #[error(
-        "the file is {size_bytes} bytes; articles larger than {limit_bytes} bytes are not imported"
-    )]
+    #[error("the file is {size_bytes} bytes; articles larger than {limit_bytes} bytes are not imported")]
     TooLarge {
         /// The file's size.
         size_bytes: u64,
@@ -76,14 +72,9 @@ pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
             if std::str::from_utf8(bytes).is_ok() {
                 (encoding_rs::UTF_8, EncodingSource::ValidUtf8, false)
             } else {
-                let mut detector =
-                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 detector.feed(bytes, true);
-                (
-                    detector.guess(None, chardetng::Utf8Detection::Allow),
-                    EncodingSource::Detected,
-                    false,
-                )
+                (detector.guess(None, chardetng::Utf8Detection::Allow), EncodingSource::Detected, false)
             }
         }
     };
@@ -173,48 +164,25 @@ mod tests {
             be.extend(unit.to_be_bytes());
         }
         let decoded = decode(&le, u64::MAX).unwrap();
-        assert_eq!(
-            (decoded.text.as_str(), decoded.report.encoding.as_str()),
-            (text, "UTF-16LE")
-        );
+        assert_eq!((decoded.text.as_str(), decoded.report.encoding.as_str()), (text, "UTF-16LE"));
         let decoded = decode(&be, u64::MAX).unwrap();
-        assert_eq!(
-            (decoded.text.as_str(), decoded.report.encoding.as_str()),
-            (text, "UTF-16BE")
-        );
+        assert_eq!((decoded.text.as_str(), decoded.report.encoding.as_str()), (text, "UTF-16BE"));
     }
 
     #[test]
     fn utf16_without_bom_is_refused_with_hint() {
-        let bytes: Vec<u8> = "Hallo Welt"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
+        let bytes: Vec<u8> = "Hallo Welt".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let error = decode(&bytes, u64::MAX).unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .contains("UTF-16 text without a byte-order mark"),
-            "{error}"
-        );
+        assert!(error.to_string().contains("UTF-16 text without a byte-order mark"), "{error}");
     }
 
     #[test]
     fn refuses_binary_empty_blank_and_large() {
         let error = decode(b"%PDF-1.4\0\x01\x02", u64::MAX).unwrap_err();
-        assert_eq!(
-            error,
-            DecodeError::Binary {
-                offset: 8,
-                hint: ""
-            }
-        );
+        assert_eq!(error, DecodeError::Binary { offset: 8, hint: "" });
         assert!(error.to_string().contains("looks binary"));
         assert_eq!(decode(b"", u64::MAX).unwrap_err(), DecodeError::Empty);
-        assert_eq!(
-            decode(b" \n\r\n", u64::MAX).unwrap_err(),
-            DecodeError::Blank
-        );
+        assert_eq!(decode(b" \n\r\n", u64::MAX).unwrap_err(), DecodeError::Blank);
         assert_eq!(
             decode(b"abc", 2).unwrap_err().to_string(),
             "the file is 3 bytes; articles larger than 2 bytes are not imported"
@@ -223,26 +191,17 @@ mod tests {
 
     #[test]
     fn normalises_and_counts_line_ends() {
-        assert_eq!(
-            normalise_line_ends("a\r\nb\rc\n"),
-            ("a\nb\nc\n".to_owned(), 1, 1)
-        );
+        assert_eq!(normalise_line_ends("a\r\nb\rc\n"), ("a\nb\nc\n".to_owned(), 1, 1));
         let decoded = decode(b"eins\r\nzwei\r\n", u64::MAX).unwrap();
         assert_eq!(decoded.text, "eins\nzwei\n");
-        assert_eq!(
-            (decoded.report.crlf_normalised, decoded.report.cr_normalised),
-            (2, 0)
-        );
+        assert_eq!((decoded.report.crlf_normalised, decoded.report.cr_normalised), (2, 0));
     }
 
     #[test]
     fn latin1_german_is_detected() {
         let bytes = b"Die \xc4nderung betrifft \xfcber 5,5 Milliarden Euro f\xfcr die Stra\xdfe.";
         let decoded = decode(bytes, u64::MAX).unwrap();
-        assert_eq!(
-            decoded.text,
-            "Die Änderung betrifft über 5,5 Milliarden Euro für die Straße."
-        );
+        assert_eq!(decoded.text, "Die Änderung betrifft über 5,5 Milliarden Euro für die Straße.");
         assert_eq!(decoded.report.encoding_source, EncodingSource::Detected);
         assert_eq!(decoded.report.encoding, "windows-1252");
     }

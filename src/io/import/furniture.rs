@@ -20,43 +20,9 @@ const REPEAT_WINDOW_LINES: usize = 6;
 
 /// HTML element names that mark a `<…>` as a leftover tag.
 const HTML_TAGS: &[&str] = &[
-    "a",
-    "article",
-    "b",
-    "blockquote",
-    "br",
-    "div",
-    "em",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "iframe",
-    "img",
-    "li",
-    "ol",
-    "p",
-    "picture",
-    "script",
-    "section",
-    "source",
-    "span",
-    "strong",
-    "style",
-    "sub",
-    "sup",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "u",
-    "ul",
+    "a", "article", "b", "blockquote", "br", "div", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "iframe", "img", "li", "ol", "p", "picture", "script", "section",
+    "source", "span", "strong", "style", "sub", "sup", "table", "td", "th", "tr", "u", "ul",
 ];
 
 struct Line {
@@ -94,24 +60,12 @@ pub fn detect_furniture(text: &str) -> Vec<Furniture> {
             reason,
             rejected: false,
         };
-        if let Some(cue) = credit_cues
-            .iter()
-            .find(|cue| lower.starts_with(cue.as_str()))
-        {
-            marks.push(mark(
-                FurnitureKind::ImageCredit,
-                format!("line {} starts with \"{cue}\"", line.number),
-            ));
+        if let Some(cue) = credit_cues.iter().find(|cue| lower.starts_with(cue.as_str())) {
+            marks.push(mark(FurnitureKind::ImageCredit, format!("line {} starts with \"{cue}\"", line.number)));
         } else if line_cues.contains(&lower) {
-            marks.push(mark(
-                FurnitureKind::Boilerplate,
-                format!("line {} is site navigation", line.number),
-            ));
+            marks.push(mark(FurnitureKind::Boilerplate, format!("line {} is site navigation", line.number)));
         } else if let Some(cue) = phrase_cues.iter().find(|cue| contains_words(&lower, cue)) {
-            marks.push(mark(
-                FurnitureKind::Boilerplate,
-                format!("line {} contains \"{cue}\"", line.number),
-            ));
+            marks.push(mark(FurnitureKind::Boilerplate, format!("line {} contains \"{cue}\"", line.number)));
         }
     }
     marks.extend(html_marks(text));
@@ -176,18 +130,14 @@ fn mark_repeats(lines: &[Line], marks: &mut Vec<Furniture>, marked: &mut [bool])
                 && !marked[other]
                 && other_line.norm.chars().count() > len
                 && other_line.norm.chars().count() <= MAX_BOILERPLATE_CHARS * 2
-                && (other_line.norm.starts_with(&line.norm)
-                    || other_line.norm.ends_with(&line.norm))
+                && (other_line.norm.starts_with(&line.norm) || other_line.norm.ends_with(&line.norm))
         });
         if let Some(other) = longer {
             marked[index] = true;
             marks.push(Furniture {
                 span: line.span,
                 kind: FurnitureKind::RepeatedLine,
-                reason: format!(
-                    "line {} repeats part of line {}",
-                    line.number, lines[other].number
-                ),
+                reason: format!("line {} repeats part of line {}", line.number, lines[other].number),
                 rejected: false,
             });
         }
@@ -243,10 +193,7 @@ fn html_tag_len(rest: &str) -> Option<usize> {
     if rest.as_bytes().get(close) != Some(&b'>') || close > 300 {
         return None;
     }
-    let inner = rest[1..close]
-        .trim_start()
-        .trim_start_matches('/')
-        .trim_start();
+    let inner = rest[1..close].trim_start().trim_start_matches('/').trim_start();
     let name: String = inner
         .chars()
         .take_while(char::is_ascii_alphanumeric)
@@ -293,11 +240,7 @@ mod tests {
         let found = kinds_and_text(text);
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found.iter().all(|(k, _)| *k == FurnitureKind::RepeatedLine || *k == FurnitureKind::ImageCredit));
-        assert!(
-            !found
-                .iter()
-                .any(|(_, t)| t.ends_with("Foto: AP/dpa") && t.len() > 20)
-        );
+        assert!(!found.iter().any(|(_, t)| t.ends_with("Foto: AP/dpa") && t.len() > 20));
     }
 
     #[test]
@@ -316,25 +259,17 @@ mod tests {
 
     #[test]
     fn short_kicker_inside_headline_is_not_a_repeat() {
-        assert!(
-            detect_furniture("Russland und Nordkorea\nSo eng kooperieren Russland und Nordkorea\n")
-                .is_empty()
-        );
+        assert!(detect_furniture("Russland und Nordkorea\nSo eng kooperieren Russland und Nordkorea\n").is_empty());
     }
 
     #[test]
     fn boilerplate_needs_whole_words() {
-        let found = kinds_and_text(
-            "Wir teilen mit.\nTeilen\nSubscribe to our weekly newsletters for free\n",
-        );
+        let found = kinds_and_text("Wir teilen mit.\nTeilen\nSubscribe to our weekly newsletters for free\n");
         assert_eq!(
             found,
             vec![
                 (FurnitureKind::Boilerplate, "Teilen"),
-                (
-                    FurnitureKind::Boilerplate,
-                    "Subscribe to our weekly newsletters for free"
-                ),
+                (FurnitureKind::Boilerplate, "Subscribe to our weekly newsletters for free"),
             ]
         );
     }

@@ -55,11 +55,7 @@ impl ImportBatch {
         let mut summary = format!(
             "{} {} imported",
             self.imported.len(),
-            if self.imported.len() == 1 {
-                "article"
-            } else {
-                "articles"
-            }
+            if self.imported.len() == 1 { "article" } else { "articles" }
         );
         if !self.failed.is_empty() {
             summary.push_str(&format!(", {} failed:", self.failed.len()));
@@ -115,18 +111,10 @@ pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, Import
 }
 
 /// Makes an article from pasted text (line ends normalised and recorded).
-pub fn article_from_paste(
-    article_id: ArticleId,
-    text: &str,
-    title: Option<&str>,
-) -> Result<Article, DecodeError> {
+pub fn article_from_paste(article_id: ArticleId, text: &str, title: Option<&str>) -> Result<Article, DecodeError> {
     let (text, crlf_normalised, cr_normalised) = normalise_line_ends(text);
     if text.trim().is_empty() {
-        return Err(if text.is_empty() {
-            DecodeError::Empty
-        } else {
-            DecodeError::Blank
-        });
+        return Err(if text.is_empty() { DecodeError::Empty } else { DecodeError::Blank });
     }
     let report = ImportReport {
         encoding: "UTF-8".into(),
@@ -137,11 +125,7 @@ pub fn article_from_paste(
         replacement_chars: 0,
         size_bytes: text.len() as u64,
     };
-    Ok(article_from_decoded(
-        article_id,
-        Decoded { text, report },
-        title,
-    ))
+    Ok(article_from_decoded(article_id, Decoded { text, report }, title))
 }
 
 fn article_from_decoded(article_id: ArticleId, decoded: Decoded, title: Option<&str>) -> Article {
@@ -165,13 +149,7 @@ fn guess_title(text: &str, furniture: &[crate::model::Furniture]) -> String {
         let start = offset;
         offset += line.len() + 1;
         let trimmed = line.trim();
-        if trimmed.is_empty()
-            || furniture.iter().any(|f| {
-                f.span.start <= start + line.len()
-                    && f.span.end > start
-                    && f.span.len() * 2 > trimmed.len()
-            })
-        {
+        if trimmed.is_empty() || furniture.iter().any(|f| f.span.start <= start + line.len() && f.span.end > start && f.span.len() * 2 > trimmed.len()) {
             continue;
         }
         fallback.get_or_insert(trimmed);
@@ -194,12 +172,8 @@ fn shorten(line: &str) -> String {
 /// "de", "en" or "" by counting very common function words.
 #[must_use]
 pub fn guess_language(text: &str) -> &'static str {
-    const GERMAN: &[&str] = &[
-        "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "sich", "auf", "für",
-    ];
-    const ENGLISH: &[&str] = &[
-        "the", "and", "of", "is", "not", "with", "to", "that", "for", "on", "by", "are",
-    ];
+    const GERMAN: &[&str] = &["der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "sich", "auf", "für"];
+    const ENGLISH: &[&str] = &["the", "and", "of", "is", "not", "with", "to", "that", "for", "on", "by", "are"];
     let (mut german, mut english) = (0usize, 0usize);
     for word in text.split(|c: char| !c.is_alphanumeric()).take(5000) {
         let word = word.to_lowercase();
