@@ -12,9 +12,11 @@
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
 //! - [`export`]: CSV, JSON, Markdown and HTML reports; W3C Web Annotation and REFI-QDA
 //!   `.qdpx` exchange, both ways.
+//! - [`agreement`]: a trainer's key against students' copies: scores, feedback, coefficients.
 //! - [`cli`]: the `lateral` subcommands.
 //! - `app` and `ui` (feature `gui`): the desktop app on eframe/egui.
 
+pub mod agreement;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;

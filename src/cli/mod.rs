@@ -2,6 +2,7 @@
 
 mod compare;
 mod export;
+pub mod agree;
 mod import;
 mod import_qdpx;
 mod import_w3c;
@@ -44,6 +45,25 @@ pub enum Command {
     Info {
         /// The project file.
         project: PathBuf,
+    },
+    /// Score students against a key: per tag, per passage, with feedback sheets and coefficients.
+    ///
+    /// KEY and STUDENT are project files; `FILE#NAME` takes only the annotations of annotator NAME.
+    /// A student file with several annotators counts as one student per annotator.
+    Agree {
+        /// The key: a project, or `FILE#ANNOTATOR`.
+        key: PathBuf,
+        /// Student projects (or `FILE#ANNOTATOR`); if none, the other annotators of the key's file.
+        students: Vec<PathBuf>,
+        /// How passages are matched.
+        #[arg(long, value_enum, default_value_t)]
+        mode: agree::AgreeMode,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t)]
+        format: agree::AgreeFormat,
+        /// Write to this file instead of the terminal (feedback sheets go beside it).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Check a project file; exit code 0 if it has no problems.
     Validate {
@@ -167,6 +187,13 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::ImportQdpx { file, output } => import_qdpx::run(&file, &output, &mut out),
         Command::ImportW3c { file, project } => import_w3c::run(&file, &project, &mut out),
+        Command::Agree {
+            key,
+            students,
+            mode,
+            format,
+            output,
+        } => agree::run(&key, &students, mode, format, output.as_deref(), &mut out),
     };
     match result {
         Ok(code) => code,

@@ -2,9 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
 
+mod agreement;
 mod compare_cli;
 mod compare_props;
 mod compare_samples;
 mod export;
 mod import;
 mod project_file;
+mod sample_class;
