@@ -108,7 +108,9 @@ impl Action {
             Action::OpenProject => "Open a Lateral project file (.ron)",
             Action::Save => "Save the project to its file",
             Action::SaveAs => "Save the project to a new file",
-            Action::ImportArticles => "Add text or Markdown files as articles; you can also drop files on the window",
+            Action::ImportArticles => {
+                "Add text or Markdown files as articles; you can also drop files on the window"
+            }
             Action::PasteArticle => "Add an article by pasting its text",
             Action::Quit => "Close Lateral; asks first if there are unsaved changes",
             Action::Undo => "Undo the last change",
@@ -116,12 +118,16 @@ impl Action {
             Action::DeleteAnnotation => "Delete the selected annotation",
             Action::Find => "Find text in the open articles and across the project",
             Action::EditTags => "Rename, recolour, add, remove and reorder tags and set their keys",
-            Action::EditArticleDetails => "Edit the title, outlet, authors, date and URL of the focused article",
+            Action::EditArticleDetails => {
+                "Edit the title, outlet, authors, date and URL of the focused article"
+            }
             Action::ToggleTheme => "Switch between the light and the dark theme",
             Action::TextLarger => "Make article text larger",
             Action::TextSmaller => "Make article text smaller",
             Action::TextReset => "Reset article text to the default size",
-            Action::ToggleFurniture => "Hide page furniture (repeated captions, site widgets, leftover HTML) instead of dimming it",
+            Action::ToggleFurniture => {
+                "Hide page furniture (repeated captions, site widgets, leftover HTML) instead of dimming it"
+            }
             Action::ToggleLinkedScrolling => "Scroll all article columns together",
             Action::AddColumn => "Show one more article column (up to four)",
         }
@@ -161,7 +167,8 @@ impl Action {
     #[must_use]
     pub fn extra_shortcuts(self) -> &'static [KeyboardShortcut] {
         const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        const LARGER_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
+        const LARGER_EQUALS: KeyboardShortcut =
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
         match self {
             Action::Redo => &[REDO_Y],
             Action::TextLarger => &[LARGER_EQUALS],

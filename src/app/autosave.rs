@@ -28,10 +28,15 @@ pub struct RecoveryInfo {
 }
 
 /// Writes the recovery file for `project`.
-pub fn write_recovery(data_dir: &Path, project: &Project, project_path: Option<&Path>) -> Result<(), String> {
+pub fn write_recovery(
+    data_dir: &Path,
+    project: &Project,
+    project_path: Option<&Path>,
+) -> Result<(), String> {
     std::fs::create_dir_all(data_dir).map_err(|e| e.to_string())?;
     let text = project_to_ron(project).map_err(|e| e.to_string())?;
-    write_atomically(&data_dir.join(PROJECT_FILE), text.as_bytes(), false).map_err(|e| e.to_string())?;
+    write_atomically(&data_dir.join(PROJECT_FILE), text.as_bytes(), false)
+        .map_err(|e| e.to_string())?;
     let info = RecoveryInfo {
         project_path: project_path.map(Path::to_path_buf),
         title: project.title().to_owned(),
@@ -48,11 +53,14 @@ pub fn find_recovery(data_dir: &Path) -> Option<RecoveryInfo> {
         return None;
     }
     let info = std::fs::read_to_string(data_dir.join(INFO_FILE)).ok();
-    Some(info.and_then(|text| ron::from_str(&text).ok()).unwrap_or(RecoveryInfo {
-        project_path: None,
-        title: "Unknown project".into(),
-        saved_at: "unknown time".into(),
-    }))
+    Some(
+        info.and_then(|text| ron::from_str(&text).ok())
+            .unwrap_or(RecoveryInfo {
+                project_path: None,
+                title: "Unknown project".into(),
+                saved_at: "unknown time".into(),
+            }),
+    )
 }
 
 /// Loads the recovered project.

@@ -5,7 +5,10 @@ use super::App;
 use super::view::{Column, MAX_COLUMNS, TextSelection};
 use crate::io::import::{article_from_paste, import_files};
 use crate::io::{load_project, save_project};
-use crate::model::{Annotation, AnnotationId, ArticleId, ArticleMeta, Edit, History, Project, Tag, TagId, TagRemoval};
+use crate::model::{
+    Annotation, AnnotationId, ArticleId, ArticleMeta, Edit, History, Project, Tag, TagId,
+    TagRemoval,
+};
 use crate::text::Span;
 use std::path::PathBuf;
 
@@ -105,7 +108,10 @@ impl App {
                 if index < self.view.columns.len() {
                     self.view.columns.remove(index);
                     self.view.selection = None;
-                    self.view.focused_column = self.view.focused_column.min(self.view.columns.len().saturating_sub(1));
+                    self.view.focused_column = self
+                        .view
+                        .focused_column
+                        .min(self.view.columns.len().saturating_sub(1));
                 }
             }
             Command::MoveColumn { from, to } => {
@@ -127,16 +133,26 @@ impl App {
             Command::ImportFiles(paths) => self.import(&paths),
             Command::PasteArticle { text, title } => {
                 let title = title.trim();
-                match article_from_paste(self.doc.project.fresh_article_id(), &text, (!title.is_empty()).then_some(title)) {
+                match article_from_paste(
+                    self.doc.project.fresh_article_id(),
+                    &text,
+                    (!title.is_empty()).then_some(title),
+                ) {
                     Ok(article) => {
                         let article_id = article.id;
-                        self.apply_edit(Edit::AddArticle { article: Box::new(article), index: None });
+                        self.apply_edit(Edit::AddArticle {
+                            article: Box::new(article),
+                            index: None,
+                        });
                         self.open_article(article_id, None);
                     }
-                    Err(error) => self.notify_error(format!("The pasted text was not added: {error}")),
+                    Err(error) => {
+                        self.notify_error(format!("The pasted text was not added: {error}"))
+                    }
                 }
             }
-            Command::RestoreRecovery => match super::autosave::load_recovery(&self.config.data_dir) {
+            Command::RestoreRecovery => match super::autosave::load_recovery(&self.config.data_dir)
+            {
                 Ok(project) => {
                     let info = super::autosave::find_recovery(&self.config.data_dir);
                     let path = info.and_then(|i| i.project_path);
@@ -145,7 +161,9 @@ impl App {
                     self.doc.history = History::default();
                     self.notify_info("Restored the unsaved changes. Save to keep them.".into());
                 }
-                Err(error) => self.notify_error(format!("The recovery file could not be read: {error}")),
+                Err(error) => {
+                    self.notify_error(format!("The recovery file could not be read: {error}"))
+                }
             },
             Command::DiscardRecovery => super::autosave::clear_recovery(&self.config.data_dir),
         }
@@ -160,7 +178,9 @@ impl App {
         {
             self.view.selected_annotation = None;
         }
-        self.view.columns.retain(|c| self.doc.project.article(c.article_id).is_some());
+        self.view
+            .columns
+            .retain(|c| self.doc.project.article(c.article_id).is_some());
     }
 
     fn tag_selection(&mut self, tag_id: TagId) {
@@ -168,27 +188,43 @@ impl App {
             self.notify_info("Select a passage first, then press a tag key".into());
             return;
         };
-        let Some(column) = self.view.columns.get(selection.column) else { return };
-        let Some(article) = self.doc.project.article(column.article_id) else { return };
+        let Some(column) = self.view.columns.get(selection.column) else {
+            return;
+        };
+        let Some(article) = self.doc.project.article(column.article_id) else {
+            return;
+        };
         let span = trim_span(article.text(), selection.range());
         if span.is_empty() {
             self.notify_info("Select a passage first, then press a tag key".into());
             return;
         }
         let id = self.doc.project.fresh_annotation_id();
-        if let Some(mut annotation) = Annotation::of_span(id, article.id, article.text(), span, tag_id) {
+        if let Some(mut annotation) =
+            Annotation::of_span(id, article.id, article.text(), span, tag_id)
+        {
             annotation.annotator.clone_from(&self.prefs.annotator);
-            self.apply_edit(Edit::AddAnnotation { annotation, index: None });
+            self.apply_edit(Edit::AddAnnotation {
+                annotation,
+                index: None,
+            });
             self.view.selected_annotation = Some(id);
             self.view.selection = None;
         }
     }
 
     fn reveal(&mut self, ctx: &eframe::egui::Context, annotation_id: AnnotationId) {
-        let Some(annotation) = self.doc.project.annotation(annotation_id) else { return };
+        let Some(annotation) = self.doc.project.annotation(annotation_id) else {
+            return;
+        };
         let (article_id, start) = (annotation.article_id, annotation.span.start);
         self.view.selected_annotation = Some(annotation_id);
-        let column = match self.view.columns.iter().position(|c| c.article_id == article_id) {
+        let column = match self
+            .view
+            .columns
+            .iter()
+            .position(|c| c.article_id == article_id)
+        {
             Some(index) => index,
             None => {
                 self.open_article(article_id, None);
@@ -207,7 +243,14 @@ impl App {
         }
         let new_column = |app: &mut App| {
             app.next_column_id += 1;
-            Column { column_id: app.next_column_id, article_id, scroll_to: None, offset: 0.0, max_offset: 0.0, sync_to: None }
+            Column {
+                column_id: app.next_column_id,
+                article_id,
+                scroll_to: None,
+                offset: 0.0,
+                max_offset: 0.0,
+                sync_to: None,
+            }
         };
         let index = match column {
             Some(index) if index < self.view.columns.len() => index,
@@ -242,9 +285,15 @@ impl App {
             let edits = batch
                 .imported
                 .iter()
-                .map(|article| Edit::AddArticle { article: Box::new(article.clone()), index: None })
+                .map(|article| Edit::AddArticle {
+                    article: Box::new(article.clone()),
+                    index: None,
+                })
                 .collect();
-            self.apply_edit(Edit::Batch { label: format!("import {} articles", batch.imported.len()), edits });
+            self.apply_edit(Edit::Batch {
+                label: format!("import {} articles", batch.imported.len()),
+                edits,
+            });
         }
         if let Some(article_id) = first {
             self.open_article(article_id, None);
@@ -252,7 +301,10 @@ impl App {
         if batch.failed.is_empty() {
             self.notify_info(batch.summary());
         } else {
-            self.notify_error(format!("{}\nUse UTF-8, UTF-16 or Windows-1252 text or Markdown files.", batch.summary()));
+            self.notify_error(format!(
+                "{}\nUse UTF-8, UTF-16 or Windows-1252 text or Markdown files.",
+                batch.summary()
+            ));
         }
     }
 
@@ -268,7 +320,9 @@ impl App {
                 super::autosave::clear_recovery(&self.config.data_dir);
                 self.notify_info(format!("Saved {}", path.display()));
             }
-            Err(error) => self.notify_error(format!("Not saved: {error}. Your changes are still open; try Save as… another folder.")),
+            Err(error) => self.notify_error(format!(
+                "Not saved: {error}. Your changes are still open; try Save as… another folder."
+            )),
         }
     }
 
@@ -282,20 +336,41 @@ impl App {
                 if report.is_clean() {
                     self.notify_info(format!("Opened {}", path.display()));
                 } else {
-                    self.notify_error(format!("Opened {} with repairs:\n{}", path.display(), report.lines().join("\n")));
+                    self.notify_error(format!(
+                        "Opened {} with repairs:\n{}",
+                        path.display(),
+                        report.lines().join("\n")
+                    ));
                 }
             }
             Err(error) => self.notify_error(error.to_string()),
         }
     }
 
-    pub(crate) fn replace_project(&mut self, project: Project, path: Option<PathBuf>, is_sample: bool) {
-        self.doc = super::Document { project, history: History::new(), path, is_sample };
+    pub(crate) fn replace_project(
+        &mut self,
+        project: Project,
+        path: Option<PathBuf>,
+        is_sample: bool,
+    ) {
+        self.doc = super::Document {
+            project,
+            history: History::new(),
+            path,
+            is_sample,
+        };
         self.view = super::view::ViewState::default();
         self.view.linked_scrolling = self.prefs.linked_scrolling;
         self.drafts = super::Drafts::default();
         self.layouts.clear();
-        let first_two: Vec<ArticleId> = self.doc.project.articles().iter().take(2).map(|a| a.id).collect();
+        let first_two: Vec<ArticleId> = self
+            .doc
+            .project
+            .articles()
+            .iter()
+            .take(2)
+            .map(|a| a.id)
+            .collect();
         for (index, article_id) in first_two.into_iter().enumerate() {
             self.open_article(article_id, Some(index));
         }
@@ -306,7 +381,9 @@ impl App {
 /// Shrinks a selected span so it does not start or end with white space.
 #[must_use]
 pub fn trim_span(text: &str, range: std::ops::Range<usize>) -> Span {
-    let Some(selected) = text.get(range.clone()) else { return Span::new(0, 0) };
+    let Some(selected) = text.get(range.clone()) else {
+        return Span::new(0, 0);
+    };
     let start = range.start + (selected.len() - selected.trim_start().len());
     let end = range.start + selected.trim_end().len();
     Span::new(start, end.max(start))
@@ -320,7 +397,11 @@ pub fn new_tag(project: &Project) -> Tag {
     let mut n = project.tags().len() + 1;
     let name = loop {
         let candidate = format!("tag {n}");
-        if !project.tags().iter().any(|t| t.name.eq_ignore_ascii_case(&candidate)) {
+        if !project
+            .tags()
+            .iter()
+            .any(|t| t.name.eq_ignore_ascii_case(&candidate))
+        {
             break candidate;
         }
         n += 1;

@@ -14,7 +14,11 @@ pub struct FileDialogs {
 impl Default for FileDialogs {
     fn default() -> Self {
         let (sender, receiver) = channel();
-        Self { sender, receiver, open: false }
+        Self {
+            sender,
+            receiver,
+            open: false,
+        }
     }
 }
 
@@ -63,7 +67,13 @@ impl FileDialogs {
                 .add_filter("Lateral project", &["ron"])
                 .set_file_name(file_name)
                 .save_file()
-                .map(|path: PathBuf| Command::SaveAs(if path.extension().is_none() { path.with_extension("ron") } else { path }))
+                .map(|path: PathBuf| {
+                    Command::SaveAs(if path.extension().is_none() {
+                        path.with_extension("ron")
+                    } else {
+                        path
+                    })
+                })
         });
     }
 
@@ -84,8 +94,18 @@ impl FileDialogs {
 fn sanitise(title: &str) -> String {
     let name: String = title
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == ' ' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let name = name.trim();
-    if name.is_empty() { "project".to_owned() } else { name.to_owned() }
+    if name.is_empty() {
+        "project".to_owned()
+    } else {
+        name.to_owned()
+    }
 }

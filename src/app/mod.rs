@@ -42,8 +42,12 @@ impl AppConfig {
         let dirs = directories::ProjectDirs::from("org", "Lateral", "Lateral");
         let fallback = std::env::temp_dir().join("lateral");
         Self {
-            config_dir: dirs.as_ref().map_or_else(|| fallback.clone(), |d| d.config_dir().to_path_buf()),
-            data_dir: dirs.as_ref().map_or(fallback, |d| d.data_dir().to_path_buf()),
+            config_dir: dirs
+                .as_ref()
+                .map_or_else(|| fallback.clone(), |d| d.config_dir().to_path_buf()),
+            data_dir: dirs
+                .as_ref()
+                .map_or(fallback, |d| d.data_dir().to_path_buf()),
             autosave_seconds: autosave::AUTOSAVE_SECONDS,
         }
     }
@@ -156,7 +160,12 @@ impl App {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let prefs = Prefs::load(&config.config_dir);
         let mut app = Self {
-            doc: Document { project: Project::default(), history: History::new(), path: None, is_sample: false },
+            doc: Document {
+                project: Project::default(),
+                history: History::new(),
+                path: None,
+                is_sample: false,
+            },
             view: ViewState::default(),
             prefs,
             config,
@@ -172,7 +181,11 @@ impl App {
             last_autosave_label: None,
             applied_theme: None,
         };
-        let reopen = app.prefs.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten();
+        let reopen = app
+            .prefs
+            .reopen_last
+            .then(|| app.prefs.recent.first().cloned())
+            .flatten();
         match project.map(Path::to_path_buf).or(reopen) {
             Some(path) => app.open_now(&path),
             None => app.open_sample(),
@@ -187,7 +200,9 @@ impl App {
     pub fn open_sample(&mut self) {
         match parse_project(SAMPLE_PROJECT, Path::new("samples/russland-nordkorea.ron")) {
             Ok((project, _)) => self.replace_project(project, None, true),
-            Err(error) => self.notify_error(format!("The sample project could not be read: {error}")),
+            Err(error) => {
+                self.notify_error(format!("The sample project could not be read: {error}"))
+            }
         }
     }
 
@@ -286,7 +301,12 @@ impl App {
                 None
             }
             Action::EditArticleDetails => {
-                if let Some(article) = self.view.columns.get(self.view.focused_column).and_then(|c| self.doc.project.article(c.article_id)) {
+                if let Some(article) = self
+                    .view
+                    .columns
+                    .get(self.view.focused_column)
+                    .and_then(|c| self.doc.project.article(c.article_id))
+                {
                     let authors = article.meta.authors.join(", ");
                     self.drafts.article_meta = Some((article.id, article.meta.clone(), authors));
                 }
@@ -303,7 +323,10 @@ impl App {
                     Action::TextSmaller => self.prefs.text_size - 1.0,
                     _ => crate::ui::theme::DEFAULT_TEXT_SIZE,
                 }
-                .clamp(*crate::ui::theme::TEXT_SIZE_RANGE.start(), *crate::ui::theme::TEXT_SIZE_RANGE.end());
+                .clamp(
+                    *crate::ui::theme::TEXT_SIZE_RANGE.start(),
+                    *crate::ui::theme::TEXT_SIZE_RANGE.end(),
+                );
                 self.save_prefs();
                 None
             }
@@ -319,8 +342,16 @@ impl App {
                 None
             }
             Action::AddColumn => {
-                let article = self.view.columns.get(self.view.focused_column).map(|c| c.article_id).or_else(|| self.doc.project.articles().first().map(|a| a.id));
-                article.map(|article_id| Command::OpenArticle { article_id, column: Some(view::MAX_COLUMNS) })
+                let article = self
+                    .view
+                    .columns
+                    .get(self.view.focused_column)
+                    .map(|c| c.article_id)
+                    .or_else(|| self.doc.project.articles().first().map(|a| a.id));
+                article.map(|article_id| Command::OpenArticle {
+                    article_id,
+                    column: Some(view::MAX_COLUMNS),
+                })
             }
         };
         self.commands.extend(command);
@@ -334,21 +365,30 @@ impl App {
             Action::Redo => self.doc.history.redo_label().is_some(),
             Action::DeleteAnnotation => self.view.selected_annotation.is_some(),
             Action::EditArticleDetails => !self.view.columns.is_empty(),
-            Action::AddColumn => self.view.columns.len() < view::MAX_COLUMNS && !self.doc.project.articles().is_empty(),
+            Action::AddColumn => {
+                self.view.columns.len() < view::MAX_COLUMNS
+                    && !self.doc.project.articles().is_empty()
+            }
             _ => true,
         }
     }
 
     /// Commits the inspector's note and speaker drafts as one edit, if they changed.
     pub(crate) fn commit_drafts(&mut self) {
-        let Some(id) = self.drafts.annotation else { return };
-        let Some(annotation) = self.doc.project.annotation(id) else { return };
+        let Some(id) = self.drafts.annotation else {
+            return;
+        };
+        let Some(annotation) = self.doc.project.annotation(id) else {
+            return;
+        };
         if annotation.note != self.drafts.note || annotation.speaker != self.drafts.speaker.trim() {
             let mut changed = annotation.clone();
             changed.note.clone_from(&self.drafts.note);
             self.drafts.speaker.trim().clone_into(&mut changed.speaker);
             changed.modified = jiff::Timestamp::now();
-            self.apply_edit(crate::model::Edit::UpdateAnnotation { annotation: changed });
+            self.apply_edit(crate::model::Edit::UpdateAnnotation {
+                annotation: changed,
+            });
         }
     }
 
@@ -365,7 +405,9 @@ impl App {
     /// Runs a pending action now.
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
-            Pending::NewProject => self.replace_project(Project::new("Untitled project"), None, false),
+            Pending::NewProject => {
+                self.replace_project(Project::new("Untitled project"), None, false)
+            }
             Pending::Open(path) => self.open_now(&path),
             Pending::Sample => self.open_sample(),
             Pending::Quit => {
@@ -376,12 +418,18 @@ impl App {
     }
 
     pub(crate) fn notify_info(&mut self, text: String) {
-        self.notifications.push(Notification { text, is_error: false });
+        self.notifications.push(Notification {
+            text,
+            is_error: false,
+        });
         self.trim_notifications();
     }
 
     pub(crate) fn notify_error(&mut self, text: String) {
-        self.notifications.push(Notification { text, is_error: true });
+        self.notifications.push(Notification {
+            text,
+            is_error: true,
+        });
         self.trim_notifications();
     }
 
@@ -411,9 +459,18 @@ impl App {
         }
         self.autosave.pending_since = None;
         self.autosave.saved_revision = Some(revision);
-        match autosave::write_recovery(&self.config.data_dir, &self.doc.project, self.doc.path.as_deref()) {
-            Ok(()) => self.last_autosave_label = Some(jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string()),
-            Err(error) => self.notify_error(format!("Autosave failed: {error}. Save your work with Save as…")),
+        match autosave::write_recovery(
+            &self.config.data_dir,
+            &self.doc.project,
+            self.doc.path.as_deref(),
+        ) {
+            Ok(()) => {
+                self.last_autosave_label =
+                    Some(jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string())
+            }
+            Err(error) => self.notify_error(format!(
+                "Autosave failed: {error}. Save your work with Save as…"
+            )),
         }
     }
 }
@@ -459,7 +516,9 @@ impl App {
         if self.file_dialogs.is_open() || self.view.flash.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         } else if self.is_dirty() {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(self.config.autosave_seconds.max(1.0)));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                self.config.autosave_seconds.max(1.0),
+            ));
         }
     }
 
@@ -473,10 +532,17 @@ impl App {
                 autosave::clear_recovery(&self.config.data_dir);
             }
         }
-        let dropped: Vec<PathBuf> = ui.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if !dropped.is_empty() {
-            let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) =
-                dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "ron"));
+            let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+                .into_iter()
+                .partition(|p| p.extension().is_some_and(|e| e == "ron"));
             if let Some(project) = projects.into_iter().next() {
                 self.commands.push(Command::OpenProject(project));
             }
@@ -490,9 +556,14 @@ impl App {
         let typing = ui.ctx().egui_wants_keyboard_input();
         // Check shortcuts with more modifiers first (Ctrl+Shift+Z before Ctrl+Z).
         let mut actions: Vec<Action> = Action::ALL.to_vec();
-        actions.sort_by_key(|a| std::cmp::Reverse(a.shortcut().map_or(0, |s| s.modifiers.shift as u8 + 1)));
+        actions.sort_by_key(|a| {
+            std::cmp::Reverse(a.shortcut().map_or(0, |s| s.modifiers.shift as u8 + 1))
+        });
         for action in actions {
-            let shortcuts = action.shortcut().into_iter().chain(action.extra_shortcuts().iter().copied());
+            let shortcuts = action
+                .shortcut()
+                .into_iter()
+                .chain(action.extra_shortcuts().iter().copied());
             for shortcut in shortcuts {
                 let plain_key = shortcut.modifiers.is_none();
                 if plain_key && typing {
@@ -522,7 +593,13 @@ impl App {
             });
             for text in typed {
                 let key = text.chars().next();
-                if let Some(tag) = self.doc.project.tags().iter().find(|t| t.key.is_some() && t.key == key) {
+                if let Some(tag) = self
+                    .doc
+                    .project
+                    .tags()
+                    .iter()
+                    .find(|t| t.key.is_some() && t.key == key)
+                {
                     self.commands.push(Command::TagSelection(tag.id));
                 }
             }
@@ -545,12 +622,20 @@ pub fn run(project: Option<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "Lateral",
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, project.as_deref(), AppConfig::from_user_dirs())))),
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                &cc.egui_ctx,
+                project.as_deref(),
+                AppConfig::from_user_dirs(),
+            )))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("lateral: the window could not be opened: {error}. A Linux desktop needs X11 or Wayland and OpenGL (e.g. Mesa).");
+            eprintln!(
+                "lateral: the window could not be opened: {error}. A Linux desktop needs X11 or Wayland and OpenGL (e.g. Mesa)."
+            );
             ExitCode::FAILURE
         }
     }

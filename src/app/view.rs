@@ -94,15 +94,33 @@ impl ListFilter {
             .filter(|a| self.article.is_none_or(|id| a.article_id == id))
             .filter(|a| speaker.is_empty() || a.speaker.to_lowercase().contains(&speaker))
             .filter(|a| {
-                text.is_empty() || a.quote.to_lowercase().contains(&text) || a.note.to_lowercase().contains(&text)
+                text.is_empty()
+                    || a.quote.to_lowercase().contains(&text)
+                    || a.note.to_lowercase().contains(&text)
             })
             .collect();
-        let article_rank = |id: ArticleId| project.articles().iter().position(|a| a.id == id).unwrap_or(usize::MAX);
-        let tag_rank = |id: TagId| project.tags().iter().position(|t| t.id == id).unwrap_or(usize::MAX);
+        let article_rank = |id: ArticleId| {
+            project
+                .articles()
+                .iter()
+                .position(|a| a.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        let tag_rank = |id: TagId| {
+            project
+                .tags()
+                .iter()
+                .position(|t| t.id == id)
+                .unwrap_or(usize::MAX)
+        };
         match self.sort {
             SortKey::Position => rows.sort_by_key(|a| (article_rank(a.article_id), a.span.start)),
-            SortKey::Tag => rows.sort_by_key(|a| (tag_rank(a.tag_id), article_rank(a.article_id), a.span.start)),
-            SortKey::Speaker => rows.sort_by(|a, b| a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase())),
+            SortKey::Tag => {
+                rows.sort_by_key(|a| (tag_rank(a.tag_id), article_rank(a.article_id), a.span.start))
+            }
+            SortKey::Speaker => {
+                rows.sort_by(|a, b| a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()))
+            }
             SortKey::Modified => rows.sort_by(|a, b| b.modified.cmp(&a.modified)),
         }
         rows.into_iter().map(|a| a.id).collect()
@@ -168,7 +186,10 @@ mod tests {
         assert!(hits.is_empty(), "ß is not folded to ss");
         let hits = find_all(text, "größe");
         assert_eq!(hits.len(), 2);
-        assert!(hits.iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)));
+        assert!(
+            hits.iter()
+                .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        );
         assert!(find_all(text, "  ").is_empty());
     }
 }

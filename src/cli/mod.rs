@@ -1,8 +1,8 @@
 //! The `lateral` command line: one file per subcommand, all on the library.
 
+pub mod agree;
 mod compare;
 mod export;
-pub mod agree;
 mod import;
 mod import_qdpx;
 mod import_w3c;
@@ -159,12 +159,25 @@ pub fn run(command: Command) -> ExitCode {
         Command::Info { project } => info::run(&project, &mut out),
         Command::Validate { project } => validate::run(&project, &mut out),
         Command::Upgrade { project } => upgrade::run(&project, &mut out),
-        Command::Compare { a, b, project, wordlists, format } => {
-            compare::run([&a, &b], project.as_deref(), wordlists.as_deref(), format, &mut out)
-        }
-        Command::Similar { project, files, threshold, format } => {
-            similar::run(project.as_deref(), &files, threshold, format, &mut out)
-        }
+        Command::Compare {
+            a,
+            b,
+            project,
+            wordlists,
+            format,
+        } => compare::run(
+            [&a, &b],
+            project.as_deref(),
+            wordlists.as_deref(),
+            format,
+            &mut out,
+        ),
+        Command::Similar {
+            project,
+            files,
+            threshold,
+            format,
+        } => similar::run(project.as_deref(), &files, threshold, format, &mut out),
         Command::Export {
             project,
             format,

@@ -1,9 +1,9 @@
 //! The article list: title, outlet, date, words and tag counts as coloured bars; click to open.
 
 use super::theme;
+use crate::app::App;
 use crate::app::actions::Action;
 use crate::app::command::Command;
-use crate::app::App;
 use crate::app::view::find_all;
 use eframe::egui;
 
@@ -13,76 +13,127 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
     ui.horizontal(|ui| {
         ui.heading("Articles");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Paste…").on_hover_text(Action::PasteArticle.tooltip()).clicked() {
+            if ui
+                .button("Paste…")
+                .on_hover_text(Action::PasteArticle.tooltip())
+                .clicked()
+            {
                 app.run_action(Action::PasteArticle);
             }
-            if ui.button("Import…").on_hover_text(Action::ImportArticles.tooltip()).clicked() {
+            if ui
+                .button("Import…")
+                .on_hover_text(Action::ImportArticles.tooltip())
+                .clicked()
+            {
                 app.run_action(Action::ImportArticles);
             }
         });
     });
-    ui.label(egui::RichText::new("Click to read, Ctrl+click to open in a new column. Drop files here to import.").small().weak());
+    ui.label(
+        egui::RichText::new(
+            "Click to read, Ctrl+click to open in a new column. Drop files here to import.",
+        )
+        .small()
+        .weak(),
+    );
     ui.separator();
     let project = &app.doc.project;
     if project.articles().is_empty() {
         ui.label("No articles yet. Use Import… or drop text files on the window.");
         return;
     }
-    let query = if app.view.find.open { app.view.find.query.clone() } else { String::new() };
+    let query = if app.view.find.open {
+        app.view.find.query.clone()
+    } else {
+        String::new()
+    };
     let open: Vec<_> = app.view.columns.iter().map(|c| c.article_id).collect();
-    let focused = app.view.columns.get(app.view.focused_column).map(|c| c.article_id);
+    let focused = app
+        .view
+        .columns
+        .get(app.view.focused_column)
+        .map(|c| c.article_id);
     let mut commands = Vec::new();
-    egui::ScrollArea::vertical().id_salt("article_list").auto_shrink(false).show(ui, |ui| {
-        for article in project.articles() {
-            let counts: Vec<(egui::Color32, usize, String)> = project
-                .tags()
-                .iter()
-                .map(|tag| {
-                    let n = project.annotations_of(article.id).filter(|a| a.tag_id == tag.id).count();
-                    (theme::tag_colour(tag.colour), n, tag.name.clone())
-                })
-                .collect();
-            let hits = if query.is_empty() { 0 } else { find_all(article.text(), &query).len() };
-            let is_open = open.contains(&article.id);
-            let frame = egui::Frame::new()
-                .inner_margin(6)
-                .corner_radius(4)
-                .fill(if Some(article.id) == focused { ui.visuals().selection.bg_fill.gamma_multiply(0.35) } else { egui::Color32::TRANSPARENT });
-            let response = frame
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let title = egui::RichText::new(&article.meta.title).strong();
-                    ui.add(egui::Label::new(if is_open { title.underline() } else { title }).wrap().selectable(false));
-                    let mut details = Vec::new();
-                    if !article.meta.outlet.is_empty() {
-                        details.push(article.meta.outlet.clone());
-                    }
-                    if let Some(date) = &article.meta.date {
-                        details.push(date.clone());
-                    }
-                    details.push(format!("{} words", article.word_count()));
-                    ui.add(egui::Label::new(egui::RichText::new(details.join(" · ")).small()).selectable(false));
-                    tag_bars_ui(ui, &counts);
-                    if hits > 0 {
-                        ui.label(egui::RichText::new(format!("{hits} hits for “{query}”")).small().color(theme::search_fill(false, true)));
-                    }
-                })
-                .response;
-            let response = ui
-                .interact(response.rect, ui.make_persistent_id(("article", article.id)), egui::Sense::click())
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
-            let title = article.meta.title.clone();
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
-            if response.clicked() {
-                let new_column = ui.input(|i| i.modifiers.command);
-                commands.push(Command::OpenArticle {
-                    article_id: article.id,
-                    column: new_column.then_some(crate::app::view::MAX_COLUMNS),
-                });
+    egui::ScrollArea::vertical()
+        .id_salt("article_list")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for article in project.articles() {
+                let counts: Vec<(egui::Color32, usize, String)> = project
+                    .tags()
+                    .iter()
+                    .map(|tag| {
+                        let n = project
+                            .annotations_of(article.id)
+                            .filter(|a| a.tag_id == tag.id)
+                            .count();
+                        (theme::tag_colour(tag.colour), n, tag.name.clone())
+                    })
+                    .collect();
+                let hits = if query.is_empty() {
+                    0
+                } else {
+                    find_all(article.text(), &query).len()
+                };
+                let is_open = open.contains(&article.id);
+                let frame = egui::Frame::new().inner_margin(6).corner_radius(4).fill(
+                    if Some(article.id) == focused {
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                    } else {
+                        egui::Color32::TRANSPARENT
+                    },
+                );
+                let response = frame
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let title = egui::RichText::new(&article.meta.title).strong();
+                        ui.add(
+                            egui::Label::new(if is_open { title.underline() } else { title })
+                                .wrap()
+                                .selectable(false),
+                        );
+                        let mut details = Vec::new();
+                        if !article.meta.outlet.is_empty() {
+                            details.push(article.meta.outlet.clone());
+                        }
+                        if let Some(date) = &article.meta.date {
+                            details.push(date.clone());
+                        }
+                        details.push(format!("{} words", article.word_count()));
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(details.join(" · ")).small())
+                                .selectable(false),
+                        );
+                        tag_bars_ui(ui, &counts);
+                        if hits > 0 {
+                            ui.label(
+                                egui::RichText::new(format!("{hits} hits for “{query}”"))
+                                    .small()
+                                    .color(theme::search_fill(false, true)),
+                            );
+                        }
+                    })
+                    .response;
+                let response = ui
+                    .interact(
+                        response.rect,
+                        ui.make_persistent_id(("article", article.id)),
+                        egui::Sense::click(),
+                    )
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                let title = article.meta.title.clone();
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
+                if response.clicked() {
+                    let new_column = ui.input(|i| i.modifiers.command);
+                    commands.push(Command::OpenArticle {
+                        article_id: article.id,
+                        column: new_column.then_some(crate::app::view::MAX_COLUMNS),
+                    });
+                }
+                ui.add_space(2.0);
             }
-            ui.add_space(2.0);
-        }
-    });
+        });
     for command in commands {
         app.push_command(command);
     }
@@ -95,8 +146,17 @@ fn tag_bars_ui(ui: &mut egui::Ui, counts: &[(egui::Color32, usize, String)]) {
         ui.spacing_mut().item_spacing.x = 6.0;
         for (colour, n, name) in counts {
             let width = 4.0 + 36.0 * (*n as f32 / max as f32);
-            let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, if *n == 0 { colour.gamma_multiply(0.25) } else { *colour });
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
+            ui.painter().rect_filled(
+                rect,
+                2.0,
+                if *n == 0 {
+                    colour.gamma_multiply(0.25)
+                } else {
+                    *colour
+                },
+            );
             response.on_hover_text(format!("{n} {name}"));
             ui.label(egui::RichText::new(n.to_string()).small());
         }

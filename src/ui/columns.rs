@@ -26,7 +26,11 @@ pub fn columns_ui(ui: &mut egui::Ui, app: &mut App) {
     let mut layouts = std::mem::take(&mut app.layouts);
     layouts.retain(|id, _| app.view.columns.iter().any(|c| c.column_id == *id));
     let now = ui.input(|i| i.time);
-    if app.view.flash.is_some_and(|(_, start)| now - start > theme::FLASH_SECONDS) {
+    if app
+        .view
+        .flash
+        .is_some_and(|(_, start)| now - start > theme::FLASH_SECONDS)
+    {
         app.view.flash = None;
     }
     ui.columns(count, |uis| {
@@ -40,38 +44,84 @@ pub fn columns_ui(ui: &mut egui::Ui, app: &mut App) {
     }
 }
 
-fn column_ui(ui: &mut egui::Ui, app: &mut App, index: usize, layouts: &mut std::collections::HashMap<u64, super::reader::ColumnLayout>, now: f64) {
-    let Some(column) = app.view.columns.get(index).cloned() else { return };
+fn column_ui(
+    ui: &mut egui::Ui,
+    app: &mut App,
+    index: usize,
+    layouts: &mut std::collections::HashMap<u64, super::reader::ColumnLayout>,
+    now: f64,
+) {
+    let Some(column) = app.view.columns.get(index).cloned() else {
+        return;
+    };
     let project = &app.doc.project;
-    let Some(article) = project.article(column.article_id) else { return };
+    let Some(article) = project.article(column.article_id) else {
+        return;
+    };
     let count = app.view.columns.len();
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let focused = index == app.view.focused_column;
         egui::ComboBox::new(("column_article", column.column_id), "")
-            .selected_text(egui::RichText::new(&article.meta.title).strong().color(if focused { ui.visuals().strong_text_color() } else { ui.visuals().text_color() }))
+            .selected_text(
+                egui::RichText::new(&article.meta.title)
+                    .strong()
+                    .color(if focused {
+                        ui.visuals().strong_text_color()
+                    } else {
+                        ui.visuals().text_color()
+                    }),
+            )
             .width((ui.available_width() - 90.0).max(80.0))
             .truncate()
             .show_ui(ui, |ui| {
                 for other in project.articles() {
-                    if ui.selectable_label(other.id == article.id, &other.meta.title).clicked() {
-                        commands.push(Command::OpenArticle { article_id: other.id, column: Some(index) });
+                    if ui
+                        .selectable_label(other.id == article.id, &other.meta.title)
+                        .clicked()
+                    {
+                        commands.push(Command::OpenArticle {
+                            article_id: other.id,
+                            column: Some(index),
+                        });
                     }
                 }
             })
             .response
             .on_hover_text("Choose the article for this column");
-        if ui.add_enabled(index > 0, egui::Button::new("◀").small()).on_hover_text("Move column left").clicked() {
-            commands.push(Command::MoveColumn { from: index, to: index - 1 });
+        if ui
+            .add_enabled(index > 0, egui::Button::new("◀").small())
+            .on_hover_text("Move column left")
+            .clicked()
+        {
+            commands.push(Command::MoveColumn {
+                from: index,
+                to: index - 1,
+            });
         }
-        if ui.add_enabled(index + 1 < count, egui::Button::new("▶").small()).on_hover_text("Move column right").clicked() {
-            commands.push(Command::MoveColumn { from: index, to: index + 1 });
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new("▶").small())
+            .on_hover_text("Move column right")
+            .clicked()
+        {
+            commands.push(Command::MoveColumn {
+                from: index,
+                to: index + 1,
+            });
         }
-        if ui.add(egui::Button::new("✕").small()).on_hover_text("Close column").clicked() {
+        if ui
+            .add(egui::Button::new("✕").small())
+            .on_hover_text("Close column")
+            .clicked()
+        {
             commands.push(Command::CloseColumn(index));
         }
     });
-    let mut details = vec![if article.meta.outlet.is_empty() { "unknown outlet".to_owned() } else { article.meta.outlet.clone() }];
+    let mut details = vec![if article.meta.outlet.is_empty() {
+        "unknown outlet".to_owned()
+    } else {
+        article.meta.outlet.clone()
+    }];
     details.extend(article.meta.date.clone());
     if !article.meta.authors.is_empty() {
         details.push(article.meta.authors.join(", "));
@@ -79,12 +129,26 @@ fn column_ui(ui: &mut egui::Ui, app: &mut App, index: usize, layouts: &mut std::
     ui.label(egui::RichText::new(details.join(" · ")).small());
     ui.add_space(2.0);
 
-    let hits = if app.view.find.open { find_all(article.text(), &app.view.find.query) } else { Vec::new() };
-    let current_hit = (index == app.view.focused_column && !hits.is_empty()).then(|| app.view.find.current % hits.len());
-    let selection = app.view.selection.filter(|s| s.column == index).map(|s| (s.anchor, s.head));
+    let hits = if app.view.find.open {
+        find_all(article.text(), &app.view.find.query)
+    } else {
+        Vec::new()
+    };
+    let current_hit = (index == app.view.focused_column && !hits.is_empty())
+        .then(|| app.view.find.current % hits.len());
+    let selection = app
+        .view
+        .selection
+        .filter(|s| s.column == index)
+        .map(|s| (s.anchor, s.head));
     let flash = app.view.flash.and_then(|(id, start)| {
-        let annotation = project.annotation(id).filter(|a| a.article_id == article.id)?;
-        Some((annotation.span.range(), ((now - start) / theme::FLASH_SECONDS).clamp(0.0, 1.0) as f32))
+        let annotation = project
+            .annotation(id)
+            .filter(|a| a.article_id == article.id)?;
+        Some((
+            annotation.span.range(),
+            ((now - start) / theme::FLASH_SECONDS).clamp(0.0, 1.0) as f32,
+        ))
     });
     let look = TextLook {
         size: app.prefs.text_size,
@@ -100,7 +164,15 @@ fn column_ui(ui: &mut egui::Ui, app: &mut App, index: usize, layouts: &mut std::
         search_hits: &hits,
         current_hit,
         look,
-        scroll_to: column.scroll_to.or_else(|| current_hit.and_then(|h| app.view.find.scroll_pending.then(|| hits.get(h).map(|r| r.start)).flatten())),
+        scroll_to: column.scroll_to.or_else(|| {
+            current_hit.and_then(|h| {
+                app.view
+                    .find
+                    .scroll_pending
+                    .then(|| hits.get(h).map(|r| r.start))
+                    .flatten()
+            })
+        }),
         scroll_offset: column.sync_to,
         flash,
         id_salt: column.column_id,
@@ -118,7 +190,11 @@ fn column_ui(ui: &mut egui::Ui, app: &mut App, index: usize, layouts: &mut std::
     }
     if let Some((anchor, head)) = output.selection {
         app.view.focused_column = index;
-        app.view.selection = Some(TextSelection { column: index, anchor, head });
+        app.view.selection = Some(TextSelection {
+            column: index,
+            anchor,
+            head,
+        });
     }
     if let Some(id) = output.clicked_annotation {
         app.commit_drafts();
@@ -134,16 +210,37 @@ fn column_ui(ui: &mut egui::Ui, app: &mut App, index: usize, layouts: &mut std::
 
 /// When one column was scrolled by the user, scroll the others to the same fraction.
 fn sync_scrolling(app: &mut App) {
-    let moved = app.view.columns.iter().position(|c| (c.offset - app.view.last_offsets.get(&c.column_id).copied().unwrap_or(c.offset)).abs() > 0.5);
+    let moved = app.view.columns.iter().position(|c| {
+        (c.offset
+            - app
+                .view
+                .last_offsets
+                .get(&c.column_id)
+                .copied()
+                .unwrap_or(c.offset))
+        .abs()
+            > 0.5
+    });
     if let Some(index) = moved {
-        let fraction = app.view.columns.get(index).map_or(0.0, |c| if c.max_offset > 0.0 { c.offset / c.max_offset } else { 0.0 });
+        let fraction = app.view.columns.get(index).map_or(0.0, |c| {
+            if c.max_offset > 0.0 {
+                c.offset / c.max_offset
+            } else {
+                0.0
+            }
+        });
         for (i, column) in app.view.columns.iter_mut().enumerate() {
             if i != index {
                 column.sync_to = Some(fraction * column.max_offset);
             }
         }
     }
-    app.view.last_offsets = app.view.columns.iter().map(|c| (c.column_id, c.sync_to.unwrap_or(c.offset))).collect();
+    app.view.last_offsets = app
+        .view
+        .columns
+        .iter()
+        .map(|c| (c.column_id, c.sync_to.unwrap_or(c.offset)))
+        .collect();
 }
 
 /// "Tag selection as" buttons, one per tag with its key.
@@ -153,14 +250,24 @@ fn tag_buttons_ui(ui: &mut egui::Ui, app: &mut App) {
         ui.label("Tag selection as:");
         for tag in app.doc.project.tags() {
             let key = tag.key.map(|k| format!(" ({k})")).unwrap_or_default();
-            let text = egui::RichText::new(format!("{}{key}", tag.name)).color(theme::text_colour(app.prefs.dark));
-            let button = egui::Button::new(text).fill(theme::tag_fill(tag.colour, app.prefs.dark, true));
-            let response = ui.add_enabled(has_selection, button).on_hover_text(&tag.description).on_disabled_hover_text("Select text in an article first");
+            let text = egui::RichText::new(format!("{}{key}", tag.name))
+                .color(theme::text_colour(app.prefs.dark));
+            let button =
+                egui::Button::new(text).fill(theme::tag_fill(tag.colour, app.prefs.dark, true));
+            let response = ui
+                .add_enabled(has_selection, button)
+                .on_hover_text(&tag.description)
+                .on_disabled_hover_text("Select text in an article first");
             if response.clicked() {
                 app.commands.push(Command::TagSelection(tag.id));
             }
         }
-        if app.view.columns.len() < MAX_COLUMNS && ui.button("+ Column").on_hover_text("Show one more article column").clicked() {
+        if app.view.columns.len() < MAX_COLUMNS
+            && ui
+                .button("+ Column")
+                .on_hover_text("Show one more article column")
+                .clicked()
+        {
             app.run_action(crate::app::actions::Action::AddColumn);
         }
     });
@@ -168,15 +275,26 @@ fn tag_buttons_ui(ui: &mut egui::Ui, app: &mut App) {
 
 /// Find in the focused article and count hits across the project.
 fn find_bar_ui(ui: &mut egui::Ui, app: &mut App) {
-    let focused_article = app.view.columns.get(app.view.focused_column).and_then(|c| app.doc.project.article(c.article_id));
+    let focused_article = app
+        .view
+        .columns
+        .get(app.view.focused_column)
+        .and_then(|c| app.doc.project.article(c.article_id));
     let hits_here = focused_article.map_or(0, |a| find_all(a.text(), &app.view.find.query).len());
-    let (articles_with_hits, total) = app.doc.project.articles().iter().fold((0, 0), |(n, t), a| {
-        let hits = find_all(a.text(), &app.view.find.query).len();
-        (n + usize::from(hits > 0), t + hits)
-    });
+    let (articles_with_hits, total) =
+        app.doc.project.articles().iter().fold((0, 0), |(n, t), a| {
+            let hits = find_all(a.text(), &app.view.find.query).len();
+            (n + usize::from(hits > 0), t + hits)
+        });
     ui.horizontal(|ui| {
         let label = ui.label("Find:");
-        let edit = ui.add(egui::TextEdit::singleline(&mut app.view.find.query).desired_width(220.0).hint_text("word or phrase")).labelled_by(label.id);
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.view.find.query)
+                    .desired_width(220.0)
+                    .hint_text("word or phrase"),
+            )
+            .labelled_by(label.id);
         if app.view.find.focus_requested {
             edit.request_focus();
             app.view.find.focus_requested = false;
@@ -186,11 +304,18 @@ fn find_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             app.view.find.scroll_pending = true;
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.add_enabled(hits_here > 0, egui::Button::new("Previous")).clicked() {
+        if ui
+            .add_enabled(hits_here > 0, egui::Button::new("Previous"))
+            .clicked()
+        {
             app.view.find.current = (app.view.find.current + hits_here - 1) % hits_here.max(1);
             app.view.find.scroll_pending = true;
         }
-        if ui.add_enabled(hits_here > 0, egui::Button::new("Next")).clicked() || enter && hits_here > 0 {
+        if ui
+            .add_enabled(hits_here > 0, egui::Button::new("Next"))
+            .clicked()
+            || enter && hits_here > 0
+        {
             app.view.find.current = (app.view.find.current + 1) % hits_here.max(1);
             app.view.find.scroll_pending = true;
             if enter {
@@ -202,10 +327,18 @@ fn find_bar_ui(ui: &mut egui::Ui, app: &mut App) {
         } else {
             ui.label(format!(
                 "{} of {hits_here} in this article · {total} in {articles_with_hits} articles",
-                if hits_here == 0 { 0 } else { app.view.find.current % hits_here + 1 }
+                if hits_here == 0 {
+                    0
+                } else {
+                    app.view.find.current % hits_here + 1
+                }
             ));
         }
-        if ui.button("Close").on_hover_text("Close the find bar (Esc)").clicked() {
+        if ui
+            .button("Close")
+            .on_hover_text("Close the find bar (Esc)")
+            .clicked()
+        {
             app.view.find.open = false;
         }
     });

@@ -62,7 +62,10 @@ fn unsaved_ui(ui: &mut egui::Ui, app: &mut App, pending: &Pending) {
         Pending::Quit => "closing",
     };
     ui.heading("Unsaved changes");
-    ui.label(format!("“{}” has changes that are not saved. Save them before {what}?", app.doc.project.title()));
+    ui.label(format!(
+        "“{}” has changes that are not saved. Save them before {what}?",
+        app.doc.project.title()
+    ));
     ui.horizontal(|ui| {
         if ui.button("Save").clicked() {
             app.modal = None;
@@ -76,7 +79,11 @@ fn unsaved_ui(ui: &mut egui::Ui, app: &mut App, pending: &Pending) {
                 None => app.push_command(Command::Save),
             }
         }
-        if ui.button("Don't save").on_hover_text("Discard the changes").clicked() {
+        if ui
+            .button("Don't save")
+            .on_hover_text("Discard the changes")
+            .clicked()
+        {
             app.modal = None;
             app.proceed(pending.clone());
         }
@@ -86,22 +93,40 @@ fn unsaved_ui(ui: &mut egui::Ui, app: &mut App, pending: &Pending) {
     });
 }
 
-fn remove_tag_ui(ui: &mut egui::Ui, app: &mut App, tag_id: crate::model::TagId, reassign_to: Option<crate::model::TagId>) {
+fn remove_tag_ui(
+    ui: &mut egui::Ui,
+    app: &mut App,
+    tag_id: crate::model::TagId,
+    reassign_to: Option<crate::model::TagId>,
+) {
     let project = &app.doc.project;
     let Some(tag) = project.tag(tag_id) else {
         app.modal = None;
         return;
     };
-    let used = project.annotations().iter().filter(|a| a.tag_id == tag_id).count();
+    let used = project
+        .annotations()
+        .iter()
+        .filter(|a| a.tag_id == tag_id)
+        .count();
     ui.heading(format!("Remove the tag “{}”?", tag.name));
-    ui.label(format!("{used} annotations use it. What should happen to them?"));
+    ui.label(format!(
+        "{used} annotations use it. What should happen to them?"
+    ));
     let mut choice = reassign_to;
     ui.radio_value(&mut choice, None, "Delete them");
     for other in project.tags().iter().filter(|t| t.id != tag_id) {
-        ui.radio_value(&mut choice, Some(other.id), format!("Tag them as “{}”", other.name));
+        ui.radio_value(
+            &mut choice,
+            Some(other.id),
+            format!("Tag them as “{}”", other.name),
+        );
     }
     if choice != reassign_to {
-        app.modal = Some(Modal::RemoveTag { tag_id, reassign_to: choice });
+        app.modal = Some(Modal::RemoveTag {
+            tag_id,
+            reassign_to: choice,
+        });
     }
     ui.horizontal(|ui| {
         if ui.button("Remove tag").clicked() {
@@ -119,28 +144,39 @@ fn tag_editor_ui(ui: &mut egui::Ui, app: &mut App) {
     let mut open = true;
     let mut commands = Vec::new();
     let mut modal = None;
-    egui::Window::new("Tags").open(&mut open).resizable(false).default_width(520.0).show(ui.ctx(), |ui| {
-        ui.label("Changes apply at once and can be undone. Keys tag the selected text.");
-        let tags = app.doc.project.tags().to_vec();
-        egui::Grid::new("tag_grid").num_columns(6).spacing([8.0, 6.0]).show(ui, |ui| {
-            ui.label("Name");
-            ui.label("Colour");
-            ui.label("Key");
-            ui.label("Speaker");
-            ui.label("Order");
-            ui.label("");
-            ui.end_row();
-            for (index, tag) in tags.iter().enumerate() {
-                if let Some(edit) = tag_row_ui(ui, app, tag, index, tags.len(), &mut modal) {
-                    commands.push(Command::Edit(edit));
-                }
-                ui.end_row();
+    egui::Window::new("Tags")
+        .open(&mut open)
+        .resizable(false)
+        .default_width(520.0)
+        .show(ui.ctx(), |ui| {
+            ui.label("Changes apply at once and can be undone. Keys tag the selected text.");
+            let tags = app.doc.project.tags().to_vec();
+            egui::Grid::new("tag_grid")
+                .num_columns(6)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("Name");
+                    ui.label("Colour");
+                    ui.label("Key");
+                    ui.label("Speaker");
+                    ui.label("Order");
+                    ui.label("");
+                    ui.end_row();
+                    for (index, tag) in tags.iter().enumerate() {
+                        if let Some(edit) = tag_row_ui(ui, app, tag, index, tags.len(), &mut modal)
+                        {
+                            commands.push(Command::Edit(edit));
+                        }
+                        ui.end_row();
+                    }
+                });
+            if ui.button("Add tag").clicked() {
+                commands.push(Command::Edit(Edit::AddTag {
+                    tag: new_tag(&app.doc.project),
+                    index: None,
+                }));
             }
         });
-        if ui.button("Add tag").clicked() {
-            commands.push(Command::Edit(Edit::AddTag { tag: new_tag(&app.doc.project), index: None }));
-        }
-    });
     app.drafts.tag_editor = open;
     if modal.is_some() {
         app.modal = modal;
@@ -148,10 +184,21 @@ fn tag_editor_ui(ui: &mut egui::Ui, app: &mut App) {
     app.commands.extend(commands);
 }
 
-fn tag_row_ui(ui: &mut egui::Ui, app: &mut App, tag: &Tag, index: usize, count: usize, modal: &mut Option<Modal>) -> Option<Edit> {
+fn tag_row_ui(
+    ui: &mut egui::Ui,
+    app: &mut App,
+    tag: &Tag,
+    index: usize,
+    count: usize,
+    modal: &mut Option<Modal>,
+) -> Option<Edit> {
     let mut edit = None;
     let mut changed = tag.clone();
-    let name = app.drafts.tag_names.entry(tag.id).or_insert_with(|| tag.name.clone());
+    let name = app
+        .drafts
+        .tag_names
+        .entry(tag.id)
+        .or_insert_with(|| tag.name.clone());
     let response = ui
         .add(egui::TextEdit::singleline(name).desired_width(120.0))
         .on_hover_text(&tag.description)
@@ -165,12 +212,20 @@ fn tag_row_ui(ui: &mut egui::Ui, app: &mut App, tag: &Tag, index: usize, count: 
         app.drafts.tag_names.remove(&tag.id);
     }
     let mut colour = [tag.colour.0, tag.colour.1, tag.colour.2];
-    if ui.color_edit_button_srgb(&mut colour).accessible_name(format!("Colour of tag {}", tag.name)).changed() {
+    if ui
+        .color_edit_button_srgb(&mut colour)
+        .accessible_name(format!("Colour of tag {}", tag.name))
+        .changed()
+    {
         changed.colour = Rgb(colour[0], colour[1], colour[2]);
     }
     let mut key = tag.key.map(String::from).unwrap_or_default();
     let key_response = ui
-        .add(egui::TextEdit::singleline(&mut key).desired_width(24.0).char_limit(1))
+        .add(
+            egui::TextEdit::singleline(&mut key)
+                .desired_width(24.0)
+                .char_limit(1),
+        )
         .accessible_name(format!("Key of tag {}", tag.name));
     if key_response.changed() {
         changed.key = key.chars().next();
@@ -185,17 +240,43 @@ fn tag_row_ui(ui: &mut egui::Ui, app: &mut App, tag: &Tag, index: usize, count: 
         changed.has_speaker = has_speaker;
     }
     ui.horizontal(|ui| {
-        if ui.add_enabled(index > 0, egui::Button::new("▲").small()).on_hover_text(format!("Move “{}” up", tag.name)).clicked() {
-            edit = Some(Edit::MoveTag { tag_id: tag.id, to_index: index - 1 });
+        if ui
+            .add_enabled(index > 0, egui::Button::new("▲").small())
+            .on_hover_text(format!("Move “{}” up", tag.name))
+            .clicked()
+        {
+            edit = Some(Edit::MoveTag {
+                tag_id: tag.id,
+                to_index: index - 1,
+            });
         }
-        if ui.add_enabled(index + 1 < count, egui::Button::new("▼").small()).on_hover_text(format!("Move “{}” down", tag.name)).clicked() {
-            edit = Some(Edit::MoveTag { tag_id: tag.id, to_index: index + 1 });
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new("▼").small())
+            .on_hover_text(format!("Move “{}” down", tag.name))
+            .clicked()
+        {
+            edit = Some(Edit::MoveTag {
+                tag_id: tag.id,
+                to_index: index + 1,
+            });
         }
     });
-    let used = app.doc.project.annotations().iter().any(|a| a.tag_id == tag.id);
-    if ui.add_enabled(count > 1, egui::Button::new("Remove")).on_hover_text(format!("Remove “{}”", tag.name)).clicked() {
+    let used = app
+        .doc
+        .project
+        .annotations()
+        .iter()
+        .any(|a| a.tag_id == tag.id);
+    if ui
+        .add_enabled(count > 1, egui::Button::new("Remove"))
+        .on_hover_text(format!("Remove “{}”", tag.name))
+        .clicked()
+    {
         if used {
-            *modal = Some(Modal::RemoveTag { tag_id: tag.id, reassign_to: None });
+            *modal = Some(Modal::RemoveTag {
+                tag_id: tag.id,
+                reassign_to: None,
+            });
         } else {
             edit = Some(Edit::RemoveTag { tag_id: tag.id });
         }
@@ -207,41 +288,62 @@ fn tag_row_ui(ui: &mut egui::Ui, app: &mut App, tag: &Tag, index: usize, count: 
 }
 
 fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
-    let Some((article_id, mut meta, mut authors)) = app.drafts.article_meta.clone() else { return };
+    let Some((article_id, mut meta, mut authors)) = app.drafts.article_meta.clone() else {
+        return;
+    };
     let mut open = true;
     let mut done = None;
-    egui::Window::new("Article details").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
-        egui::Grid::new("meta_grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-            let field = |ui: &mut egui::Ui, label: &str, value: &mut String| {
-                let label = ui.label(label);
-                ui.add(egui::TextEdit::singleline(value).desired_width(320.0)).labelled_by(label.id);
-                ui.end_row();
-            };
-            field(ui, "Title", &mut meta.title);
-            field(ui, "Outlet", &mut meta.outlet);
-            field(ui, "Authors", &mut authors);
-            let mut date = meta.date.clone().unwrap_or_default();
-            field(ui, "Date", &mut date);
-            meta.date = (!date.trim().is_empty()).then(|| date.trim().to_owned());
-            let mut url = meta.url.clone().unwrap_or_default();
-            field(ui, "URL", &mut url);
-            meta.url = (!url.trim().is_empty()).then(|| url.trim().to_owned());
-            field(ui, "Language", &mut meta.language);
+    egui::Window::new("Article details")
+        .open(&mut open)
+        .resizable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("meta_grid")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let field = |ui: &mut egui::Ui, label: &str, value: &mut String| {
+                        let label = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    };
+                    field(ui, "Title", &mut meta.title);
+                    field(ui, "Outlet", &mut meta.outlet);
+                    field(ui, "Authors", &mut authors);
+                    let mut date = meta.date.clone().unwrap_or_default();
+                    field(ui, "Date", &mut date);
+                    meta.date = (!date.trim().is_empty()).then(|| date.trim().to_owned());
+                    let mut url = meta.url.clone().unwrap_or_default();
+                    field(ui, "URL", &mut url);
+                    meta.url = (!url.trim().is_empty()).then(|| url.trim().to_owned());
+                    field(ui, "Language", &mut meta.language);
+                });
+            ui.label(
+                egui::RichText::new(
+                    "Authors: separate several with commas. Date: as written in the source.",
+                )
+                .small()
+                .weak(),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Apply").clicked() {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    done = Some(false);
+                }
+            });
         });
-        ui.label(egui::RichText::new("Authors: separate several with commas. Date: as written in the source.").small().weak());
-        ui.horizontal(|ui| {
-            if ui.button("Apply").clicked() {
-                done = Some(true);
-            }
-            if ui.button("Cancel").clicked() {
-                done = Some(false);
-            }
-        });
-    });
     match (done, open) {
         (Some(true), _) => {
-            meta.authors = authors.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect();
-            app.commands.push(Command::Edit(meta_edit(article_id, meta)));
+            meta.authors = authors
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect();
+            app.commands
+                .push(Command::Edit(meta_edit(article_id, meta)));
             app.drafts.article_meta = None;
         }
         (Some(false), _) | (None, false) => app.drafts.article_meta = None,
@@ -250,7 +352,9 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn paste_ui(ui: &mut egui::Ui, app: &mut App) {
-    let Some((mut text, mut title)) = app.drafts.paste.clone() else { return };
+    let Some((mut text, mut title)) = app.drafts.paste.clone() else {
+        return;
+    };
     let mut open = true;
     let mut done = None;
     egui::Window::new("Paste article").open(&mut open).default_width(560.0).show(ui.ctx(), |ui| {

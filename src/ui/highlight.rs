@@ -108,11 +108,19 @@ impl CharMap {
 /// Overlapping tags stay readable: the outermost tag gives the background, the next one an
 /// underline in its colour; more are shown by start markers drawn by the reader.
 #[must_use]
-pub fn paragraph_job(text: &str, para: Range<usize>, highlights: &[Highlight], look: &TextLook) -> (LayoutJob, CharMap) {
+pub fn paragraph_job(
+    text: &str,
+    para: Range<usize>,
+    highlights: &[Highlight],
+    look: &TextLook,
+) -> (LayoutJob, CharMap) {
     let font = theme::article_font(look.size);
     let mut bounds = vec![para.start, para.end];
     for h in highlights {
-        bounds.extend([h.range.start.clamp(para.start, para.end), h.range.end.clamp(para.start, para.end)]);
+        bounds.extend([
+            h.range.start.clamp(para.start, para.end),
+            h.range.end.clamp(para.start, para.end),
+        ]);
     }
     bounds.sort_unstable();
     bounds.dedup();
@@ -121,32 +129,57 @@ pub fn paragraph_job(text: &str, para: Range<usize>, highlights: &[Highlight], l
     let mut map = CharMap::default();
     for window in bounds.windows(2) {
         let (start, end) = (window[0], window[1]);
-        let Some(piece) = text.get(start..end) else { continue };
+        let Some(piece) = text.get(start..end) else {
+            continue;
+        };
         let covering: Vec<&Highlight> = highlights
             .iter()
             .filter(|h| h.range.start <= start && h.range.end >= end && h.range.start < h.range.end)
             .collect();
-        let is_furniture = covering.iter().any(|h| h.style == HighlightStyle::Furniture);
+        let is_furniture = covering
+            .iter()
+            .any(|h| h.style == HighlightStyle::Furniture);
         if is_furniture && look.hide_furniture {
             continue;
         }
         map.runs.push((map.total_chars, start..end));
         map.total_chars += piece.chars().count();
-        job.append(piece, 0.0, format_for(&covering, is_furniture, &font, look.dark));
+        job.append(
+            piece,
+            0.0,
+            format_for(&covering, is_furniture, &font, look.dark),
+        );
     }
     (job, map)
 }
 
-fn format_for(covering: &[&Highlight], is_furniture: bool, font: &FontId, dark: bool) -> TextFormat {
+fn format_for(
+    covering: &[&Highlight],
+    is_furniture: bool,
+    font: &FontId,
+    dark: bool,
+) -> TextFormat {
     let mut format = TextFormat {
         font_id: font.clone(),
-        color: if is_furniture { theme::furniture_colour(dark) } else { theme::text_colour(dark) },
+        color: if is_furniture {
+            theme::furniture_colour(dark)
+        } else {
+            theme::text_colour(dark)
+        },
         ..TextFormat::default()
     };
-    let mut tags = covering.iter().filter_map(|h| match h.style {
-        HighlightStyle::Tag { colour, selected } => Some((h.range.start, std::cmp::Reverse(h.range.end), colour, selected)),
-        _ => None,
-    }).collect::<Vec<_>>();
+    let mut tags = covering
+        .iter()
+        .filter_map(|h| match h.style {
+            HighlightStyle::Tag { colour, selected } => Some((
+                h.range.start,
+                std::cmp::Reverse(h.range.end),
+                colour,
+                selected,
+            )),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
     tags.sort_by_key(|t| (t.0, t.1));
     if let Some(&(_, _, colour, selected)) = tags.first() {
         format.background = theme::tag_fill(colour, dark, selected);
@@ -177,15 +210,32 @@ mod tests {
     use super::*;
 
     fn look(hide: bool) -> TextLook {
-        TextLook { size: 16.0, dark: false, hide_furniture: hide, wrap_width: 400.0 }
+        TextLook {
+            size: 16.0,
+            dark: false,
+            hide_furniture: hide,
+            wrap_width: 400.0,
+        }
     }
 
     #[test]
     fn overlapping_tags_split_into_sections_and_map_back() {
         let text = "Größe: bis zu 5,5 Mrd.";
         let highlights = vec![
-            Highlight { range: 0..10, style: HighlightStyle::Tag { colour: Rgb(1, 2, 3), selected: false } },
-            Highlight { range: 5..text.len(), style: HighlightStyle::Tag { colour: Rgb(9, 9, 9), selected: false } },
+            Highlight {
+                range: 0..10,
+                style: HighlightStyle::Tag {
+                    colour: Rgb(1, 2, 3),
+                    selected: false,
+                },
+            },
+            Highlight {
+                range: 5..text.len(),
+                style: HighlightStyle::Tag {
+                    colour: Rgb(9, 9, 9),
+                    selected: false,
+                },
+            },
         ];
         let (job, map) = paragraph_job(text, 0..text.len(), &highlights, &look(false));
         assert_eq!(job.text, text);
@@ -200,7 +250,10 @@ mod tests {
     #[test]
     fn hidden_furniture_is_left_out_and_skipped_by_the_map() {
         let text = "< p>Die Kosten";
-        let highlights = vec![Highlight { range: 0..4, style: HighlightStyle::Furniture }];
+        let highlights = vec![Highlight {
+            range: 0..4,
+            style: HighlightStyle::Furniture,
+        }];
         let (job, map) = paragraph_job(text, 0..text.len(), &highlights, &look(true));
         assert_eq!(job.text, "Die Kosten");
         assert_eq!(map.byte_of(text, 0), 4);

@@ -20,7 +20,12 @@ pub fn inspector_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn selected_ui(ui: &mut egui::Ui, app: &mut App) {
-    let Some(annotation) = app.view.selected_annotation.and_then(|id| app.doc.project.annotation(id)).cloned() else {
+    let Some(annotation) = app
+        .view
+        .selected_annotation
+        .and_then(|id| app.doc.project.annotation(id))
+        .cloned()
+    else {
         app.drafts.annotation = None;
         ui.label("Select text in an article and press 1–4 (or a tag button) to tag it. Click a highlight to select its annotation.");
         return;
@@ -32,7 +37,9 @@ fn selected_ui(ui: &mut egui::Ui, app: &mut App) {
         app.drafts.speaker.clone_from(&annotation.speaker);
     }
     let project = &app.doc.project;
-    let article_title = project.article(annotation.article_id).map_or("?", |a| a.meta.title.as_str());
+    let article_title = project
+        .article(annotation.article_id)
+        .map_or("?", |a| a.meta.title.as_str());
     ui.label(egui::RichText::new(article_title).small().weak());
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
@@ -42,40 +49,92 @@ fn selected_ui(ui: &mut egui::Ui, app: &mut App) {
             .selected_text(current.map_or("?", |t| t.name.as_str()))
             .show_ui(ui, |ui| {
                 for tag in project.tags() {
-                    let text = egui::RichText::new(&tag.name).background_color(theme::tag_fill(tag.colour, app.prefs.dark, false));
-                    if ui.selectable_label(tag.id == annotation.tag_id, text).clicked() && tag.id != annotation.tag_id {
+                    let text = egui::RichText::new(&tag.name).background_color(theme::tag_fill(
+                        tag.colour,
+                        app.prefs.dark,
+                        false,
+                    ));
+                    if ui
+                        .selectable_label(tag.id == annotation.tag_id, text)
+                        .clicked()
+                        && tag.id != annotation.tag_id
+                    {
                         let mut changed = annotation.clone();
                         changed.tag_id = tag.id;
                         changed.modified = jiff::Timestamp::now();
-                        commands.push(Command::Edit(Edit::UpdateAnnotation { annotation: changed }));
+                        commands.push(Command::Edit(Edit::UpdateAnnotation {
+                            annotation: changed,
+                        }));
                     }
                 }
             })
             .response
             .labelled_by(label.id);
-        if ui.button("Delete").on_hover_text("Delete this annotation (Del)").clicked() {
+        if ui
+            .button("Delete")
+            .on_hover_text("Delete this annotation (Del)")
+            .clicked()
+        {
             commands.push(Command::DeleteSelectedAnnotation);
         }
-        if ui.button("Show").on_hover_text("Scroll to the passage").clicked() {
+        if ui
+            .button("Show")
+            .on_hover_text("Scroll to the passage")
+            .clicked()
+        {
             commands.push(Command::RevealAnnotation(annotation.id));
         }
     });
-    egui::Frame::new().inner_margin(6).corner_radius(4).fill(ui.visuals().extreme_bg_color).show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("quote").max_height(110.0).show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(format!("“{}”", annotation.quote)).italics()).wrap());
+    egui::Frame::new()
+        .inner_margin(6)
+        .corner_radius(4)
+        .fill(ui.visuals().extreme_bg_color)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("quote")
+                .max_height(110.0)
+                .show(ui, |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!("“{}”", annotation.quote)).italics(),
+                        )
+                        .wrap(),
+                    );
+                });
         });
-    });
-    let wants_speaker = project.tag(annotation.tag_id).is_some_and(|t| t.has_speaker) || !annotation.speaker.is_empty();
+    let wants_speaker = project
+        .tag(annotation.tag_id)
+        .is_some_and(|t| t.has_speaker)
+        || !annotation.speaker.is_empty();
     if wants_speaker {
         let speakers: Vec<String> = project.speakers().into_iter().map(str::to_owned).collect();
         speaker_ui(ui, app, &speakers);
     }
     let label = ui.label("Note:");
-    let note = ui.add(egui::TextEdit::multiline(&mut app.drafts.note).desired_rows(3).desired_width(f32::INFINITY).hint_text("Why this tag? What changed?")).labelled_by(label.id);
+    let note = ui
+        .add(
+            egui::TextEdit::multiline(&mut app.drafts.note)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text("Why this tag? What changed?"),
+        )
+        .labelled_by(label.id);
     if note.lost_focus() {
         app.commit_drafts();
     }
-    ui.label(egui::RichText::new(format!("Made {} {}", annotation.created.strftime("%Y-%m-%d %H:%M"), if annotation.annotator.is_empty() { String::new() } else { format!("by {}", annotation.annotator) })).small().weak());
+    ui.label(
+        egui::RichText::new(format!(
+            "Made {} {}",
+            annotation.created.strftime("%Y-%m-%d %H:%M"),
+            if annotation.annotator.is_empty() {
+                String::new()
+            } else {
+                format!("by {}", annotation.annotator)
+            }
+        ))
+        .small()
+        .weak(),
+    );
     for command in commands {
         app.push_command(command);
     }
@@ -85,24 +144,41 @@ fn speaker_ui(ui: &mut egui::Ui, app: &mut App, speakers: &[String]) {
     ui.horizontal(|ui| {
         let label = ui.label("Speaker:");
         let edit = ui
-            .add(egui::TextEdit::singleline(&mut app.drafts.speaker).desired_width(ui.available_width() - 30.0).hint_text("who says or denies it"))
+            .add(
+                egui::TextEdit::singleline(&mut app.drafts.speaker)
+                    .desired_width(ui.available_width() - 30.0)
+                    .hint_text("who says or denies it"),
+            )
             .labelled_by(label.id);
         if edit.lost_focus() {
             app.commit_drafts();
         }
         ui.menu_button("▾", |ui| {
-            ui.label(egui::RichText::new("Speakers in this project").small().weak());
-            egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
-                let typed = app.drafts.speaker.trim().to_lowercase();
-                let matching: Vec<&String> = speakers.iter().filter(|s| s.to_lowercase().contains(&typed)).collect();
-                let shown = if matching.is_empty() { speakers.iter().collect() } else { matching };
-                for speaker in shown {
-                    if ui.button(speaker).clicked() {
-                        app.drafts.speaker.clone_from(speaker);
-                        app.commit_drafts();
+            ui.label(
+                egui::RichText::new("Speakers in this project")
+                    .small()
+                    .weak(),
+            );
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| {
+                    let typed = app.drafts.speaker.trim().to_lowercase();
+                    let matching: Vec<&String> = speakers
+                        .iter()
+                        .filter(|s| s.to_lowercase().contains(&typed))
+                        .collect();
+                    let shown = if matching.is_empty() {
+                        speakers.iter().collect()
+                    } else {
+                        matching
+                    };
+                    for speaker in shown {
+                        if ui.button(speaker).clicked() {
+                            app.drafts.speaker.clone_from(speaker);
+                            app.commit_drafts();
+                        }
                     }
-                }
-            });
+                });
         })
         .response
         .on_hover_text("Choose a speaker already used in the project");
@@ -112,66 +188,111 @@ fn speaker_ui(ui: &mut egui::Ui, app: &mut App, speakers: &[String]) {
 fn filters_ui(ui: &mut egui::Ui, app: &mut App) {
     let project = &app.doc.project;
     let filter = &mut app.view.list_filter;
-    egui::Grid::new("filters").num_columns(2).spacing([6.0, 4.0]).show(ui, |ui| {
-        ui.label("Tag");
-        egui::ComboBox::new("filter_tag", "")
-            .selected_text(filter.tag.and_then(|t| project.tag(t)).map_or("All tags", |t| t.name.as_str()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.tag, None, "All tags");
-                for tag in project.tags() {
-                    ui.selectable_value(&mut filter.tag, Some(tag.id), &tag.name);
-                }
-            })
-            .response
-            .on_hover_text("Show only annotations with this tag");
-        ui.end_row();
-        ui.label("Article");
-        egui::ComboBox::new("filter_article", "")
-            .width(180.0)
-            .truncate()
-            .selected_text(filter.article.and_then(|a| project.article(a)).map_or("All articles", |a| a.meta.title.as_str()))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.article, None, "All articles");
-                for article in project.articles() {
-                    ui.selectable_value(&mut filter.article, Some(article.id), &article.meta.title);
-                }
-            })
-            .response
-            .on_hover_text("Show only annotations in this article");
-        ui.end_row();
-        let label = ui.label("Speaker");
-        ui.add(egui::TextEdit::singleline(&mut filter.speaker).hint_text("any").desired_width(180.0)).labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label("Text");
-        ui.add(egui::TextEdit::singleline(&mut filter.text).hint_text("in quote or note").desired_width(180.0)).labelled_by(label.id);
-        ui.end_row();
-        ui.label("Sort by");
-        egui::ComboBox::new("filter_sort", "")
-            .selected_text(SortKey::ALL.iter().find(|(k, _)| *k == filter.sort).map_or("", |(_, l)| *l))
-            .show_ui(ui, |ui| {
-                for (key, label) in SortKey::ALL {
-                    ui.selectable_value(&mut filter.sort, key, label);
-                }
-            })
-            .response
-            .on_hover_text("Order of the list");
-        ui.end_row();
-    });
+    egui::Grid::new("filters")
+        .num_columns(2)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Tag");
+            egui::ComboBox::new("filter_tag", "")
+                .selected_text(
+                    filter
+                        .tag
+                        .and_then(|t| project.tag(t))
+                        .map_or("All tags", |t| t.name.as_str()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.tag, None, "All tags");
+                    for tag in project.tags() {
+                        ui.selectable_value(&mut filter.tag, Some(tag.id), &tag.name);
+                    }
+                })
+                .response
+                .on_hover_text("Show only annotations with this tag");
+            ui.end_row();
+            ui.label("Article");
+            egui::ComboBox::new("filter_article", "")
+                .width(180.0)
+                .truncate()
+                .selected_text(
+                    filter
+                        .article
+                        .and_then(|a| project.article(a))
+                        .map_or("All articles", |a| a.meta.title.as_str()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.article, None, "All articles");
+                    for article in project.articles() {
+                        ui.selectable_value(
+                            &mut filter.article,
+                            Some(article.id),
+                            &article.meta.title,
+                        );
+                    }
+                })
+                .response
+                .on_hover_text("Show only annotations in this article");
+            ui.end_row();
+            let label = ui.label("Speaker");
+            ui.add(
+                egui::TextEdit::singleline(&mut filter.speaker)
+                    .hint_text("any")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Text");
+            ui.add(
+                egui::TextEdit::singleline(&mut filter.text)
+                    .hint_text("in quote or note")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            ui.label("Sort by");
+            egui::ComboBox::new("filter_sort", "")
+                .selected_text(
+                    SortKey::ALL
+                        .iter()
+                        .find(|(k, _)| *k == filter.sort)
+                        .map_or("", |(_, l)| *l),
+                )
+                .show_ui(ui, |ui| {
+                    for (key, label) in SortKey::ALL {
+                        ui.selectable_value(&mut filter.sort, key, label);
+                    }
+                })
+                .response
+                .on_hover_text("Order of the list");
+            ui.end_row();
+        });
 }
 
 fn list_ui(ui: &mut egui::Ui, app: &mut App) {
     let rows = app.view.list_filter.apply(&app.doc.project);
-    ui.label(egui::RichText::new(format!("{} of {} annotations", rows.len(), app.doc.project.annotations().len())).small().weak());
+    ui.label(
+        egui::RichText::new(format!(
+            "{} of {} annotations",
+            rows.len(),
+            app.doc.project.annotations().len()
+        ))
+        .small()
+        .weak(),
+    );
     let row_height = 44.0;
     let mut clicked = None;
-    egui::ScrollArea::vertical().id_salt("annotation_list").auto_shrink(false).show_rows(ui, row_height, rows.len(), |ui, range| {
-        for id in rows.get(range).unwrap_or(&[]) {
-            let Some(annotation) = app.doc.project.annotation(*id) else { continue };
-            if row_ui(ui, app, annotation, row_height).clicked() {
-                clicked = Some(*id);
+    egui::ScrollArea::vertical()
+        .id_salt("annotation_list")
+        .auto_shrink(false)
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for id in rows.get(range).unwrap_or(&[]) {
+                let Some(annotation) = app.doc.project.annotation(*id) else {
+                    continue;
+                };
+                if row_ui(ui, app, annotation, row_height).clicked() {
+                    clicked = Some(*id);
+                }
             }
-        }
-    });
+        });
     if let Some(id) = clicked {
         app.commit_drafts();
         app.push_command(Command::RevealAnnotation(id));
@@ -181,30 +302,79 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
 fn row_ui(ui: &mut egui::Ui, app: &App, annotation: &Annotation, height: f32) -> egui::Response {
     let project = &app.doc.project;
     let tag = project.tag(annotation.tag_id);
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::click());
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
+    );
     let selected = app.view.selected_annotation == Some(annotation.id);
     if selected {
-        ui.painter().rect_filled(rect, 3.0, ui.visuals().selection.bg_fill.gamma_multiply(0.5));
+        ui.painter().rect_filled(
+            rect,
+            3.0,
+            ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+        );
     } else if response.hovered() {
-        ui.painter().rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
     }
     let colour = tag.map_or(egui::Color32::GRAY, |t| theme::tag_colour(t.colour));
-    ui.painter().rect_filled(egui::Rect::from_min_size(rect.min + egui::vec2(2.0, 4.0), egui::vec2(4.0, height - 8.0)), 1.0, colour);
-    let article = project.article(annotation.article_id).map_or("", |a| a.meta.title.as_str());
+    ui.painter().rect_filled(
+        egui::Rect::from_min_size(
+            rect.min + egui::vec2(2.0, 4.0),
+            egui::vec2(4.0, height - 8.0),
+        ),
+        1.0,
+        colour,
+    );
+    let article = project
+        .article(annotation.article_id)
+        .map_or("", |a| a.meta.title.as_str());
     let head = format!(
         "{}{} · {}",
         tag.map_or("?", |t| t.name.as_str()),
-        if annotation.speaker.is_empty() { String::new() } else { format!(" · {}", annotation.speaker) },
+        if annotation.speaker.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", annotation.speaker)
+        },
         article
     );
-    let text_rect = rect.shrink2(egui::vec2(12.0, 3.0)).translate(egui::vec2(4.0, 0.0));
+    let text_rect = rect
+        .shrink2(egui::vec2(12.0, 3.0))
+        .translate(egui::vec2(4.0, 0.0));
     let small = egui::TextStyle::Small.resolve(ui.style());
     let body = egui::TextStyle::Body.resolve(ui.style());
-    let clip = |s: &str, n: usize| if s.chars().count() > n { format!("{}…", crate::text::chars_after(s, 0, n)) } else { s.to_owned() };
+    let clip = |s: &str, n: usize| {
+        if s.chars().count() > n {
+            format!("{}…", crate::text::chars_after(s, 0, n))
+        } else {
+            s.to_owned()
+        }
+    };
     let painter = ui.painter_at(rect);
-    painter.text(text_rect.left_top(), egui::Align2::LEFT_TOP, clip(&head, 60), small, ui.visuals().weak_text_color());
-    painter.text(text_rect.left_top() + egui::vec2(0.0, 16.0), egui::Align2::LEFT_TOP, clip(&annotation.quote.replace('\n', " "), 52), body, ui.visuals().text_color());
-    let label = format!("{}: {}", tag.map_or("?", |t| t.name.as_str()), clip(&annotation.quote, 80));
+    painter.text(
+        text_rect.left_top(),
+        egui::Align2::LEFT_TOP,
+        clip(&head, 60),
+        small,
+        ui.visuals().weak_text_color(),
+    );
+    painter.text(
+        text_rect.left_top() + egui::vec2(0.0, 16.0),
+        egui::Align2::LEFT_TOP,
+        clip(&annotation.quote.replace('\n', " "), 52),
+        body,
+        ui.visuals().text_color(),
+    );
+    let label = format!(
+        "{}: {}",
+        tag.map_or("?", |t| t.name.as_str()),
+        clip(&annotation.quote, 80)
+    );
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
-    response.on_hover_text(if annotation.note.is_empty() { annotation.quote.clone() } else { format!("{}\n\nNote: {}", annotation.quote, annotation.note) })
+    response.on_hover_text(if annotation.note.is_empty() {
+        annotation.quote.clone()
+    } else {
+        format!("{}\n\nNote: {}", annotation.quote, annotation.note)
+    })
 }

@@ -1,9 +1,9 @@
 //! The menu bar, built from the action catalogue, and the status line.
 
 use super::theme;
+use crate::app::App;
 use crate::app::actions::Action;
 use crate::app::command::Command;
-use crate::app::App;
 use eframe::egui;
 
 /// The menus.
@@ -17,8 +17,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
                     ui.label("No recent projects");
                 }
                 for path in app.prefs.recent.clone() {
-                    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
                         app.push_command(Command::OpenProject(path));
                     }
                 }
@@ -27,7 +34,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
                     app.guard_sample();
                 }
                 let mut reopen = app.prefs.reopen_last;
-                if ui.checkbox(&mut reopen, "Reopen last project at start").changed() {
+                if ui
+                    .checkbox(&mut reopen, "Reopen last project at start")
+                    .changed()
+                {
                     app.prefs.reopen_last = reopen;
                     app.save_prefs();
                 }
@@ -67,7 +77,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
         ui.menu_button("View", |ui| {
             action_toggle(ui, app, Action::ToggleTheme, app.prefs.dark);
             action_toggle(ui, app, Action::ToggleFurniture, app.prefs.hide_furniture);
-            action_toggle(ui, app, Action::ToggleLinkedScrolling, app.prefs.linked_scrolling);
+            action_toggle(
+                ui,
+                app,
+                Action::ToggleLinkedScrolling,
+                app.prefs.linked_scrolling,
+            );
             ui.separator();
             action_button(ui, app, Action::AddColumn);
             ui.separator();
@@ -87,7 +102,9 @@ fn action_button_labelled(ui: &mut egui::Ui, app: &mut App, action: Action, labe
     if let Some(shortcut) = action.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    let response = ui.add_enabled(app.action_enabled(action), button).on_hover_text(action.tooltip());
+    let response = ui
+        .add_enabled(app.action_enabled(action), button)
+        .on_hover_text(action.tooltip());
     if response.clicked() {
         app.run_action(action);
     }
@@ -95,7 +112,11 @@ fn action_button_labelled(ui: &mut egui::Ui, app: &mut App, action: Action, labe
 
 fn action_toggle(ui: &mut egui::Ui, app: &mut App, action: Action, on: bool) {
     let mut checked = on;
-    if ui.checkbox(&mut checked, action.label()).on_hover_text(action.tooltip()).clicked() {
+    if ui
+        .checkbox(&mut checked, action.label())
+        .on_hover_text(action.tooltip())
+        .clicked()
+    {
         app.run_action(action);
     }
 }
@@ -124,7 +145,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut App) {
         ui.label(file);
         ui.separator();
         if app.is_dirty() {
-            ui.colored_label(egui::Color32::from_rgb(0xd0, 0x80, 0x00), "● Unsaved changes");
+            ui.colored_label(
+                egui::Color32::from_rgb(0xd0, 0x80, 0x00),
+                "● Unsaved changes",
+            );
         } else {
             ui.label("All changes saved");
         }
@@ -150,7 +174,9 @@ impl App {
     pub(crate) fn guard_sample(&mut self) {
         self.commit_drafts();
         if self.is_dirty() {
-            self.modal = Some(crate::app::Modal::UnsavedChanges(crate::app::Pending::Sample));
+            self.modal = Some(crate::app::Modal::UnsavedChanges(
+                crate::app::Pending::Sample,
+            ));
         } else {
             self.open_sample();
         }

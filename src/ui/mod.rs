@@ -37,7 +37,10 @@ pub fn draw(ui: &mut egui::Ui, app: &mut App) {
 /// A banner while files are dragged over the window.
 fn drop_hint_ui(ui: &egui::Ui) {
     let rect = ui.ctx().content_rect();
-    let painter = ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(150));
     painter.text(
         rect.center(),

@@ -126,7 +126,9 @@ impl ColumnLayout {
 
     /// Highlights touching paragraph `p`.
     fn highlights(&self, p: usize, input: &ReaderInput<'_>) -> Vec<Highlight> {
-        let Some(para) = self.paragraphs.get(p) else { return Vec::new() };
+        let Some(para) = self.paragraphs.get(p) else {
+            return Vec::new();
+        };
         let mut out: Vec<Highlight> = self
             .by_paragraph
             .get(p)
@@ -135,27 +137,43 @@ impl ColumnLayout {
             .filter_map(|&i| self.spans.get(i))
             .map(|(range, id, colour)| Highlight {
                 range: range.clone(),
-                style: HighlightStyle::Tag { colour: *colour, selected: Some(*id) == input.selected_annotation },
+                style: HighlightStyle::Tag {
+                    colour: *colour,
+                    selected: Some(*id) == input.selected_annotation,
+                },
             })
             .collect();
         out.extend(
             self.furniture
                 .iter()
                 .filter(|r| r.start < para.end && r.end > para.start)
-                .map(|r| Highlight { range: r.clone(), style: HighlightStyle::Furniture }),
+                .map(|r| Highlight {
+                    range: r.clone(),
+                    style: HighlightStyle::Furniture,
+                }),
         );
         let first_hit = input.search_hits.partition_point(|r| r.end <= para.start);
         for (i, hit) in input.search_hits.iter().enumerate().skip(first_hit) {
             if hit.start >= para.end {
                 break;
             }
-            out.push(Highlight { range: hit.clone(), style: HighlightStyle::SearchHit { current: input.current_hit == Some(i) } });
+            out.push(Highlight {
+                range: hit.clone(),
+                style: HighlightStyle::SearchHit {
+                    current: input.current_hit == Some(i),
+                },
+            });
         }
         out
     }
 
     /// The galley of paragraph `p`, laid out now if its highlights or look changed.
-    fn galley(&mut self, ui: &egui::Ui, p: usize, input: &ReaderInput<'_>) -> Option<(&Arc<Galley>, &CharMap)> {
+    fn galley(
+        &mut self,
+        ui: &egui::Ui,
+        p: usize,
+        input: &ReaderInput<'_>,
+    ) -> Option<(&Arc<Galley>, &CharMap)> {
         let para = self.paragraphs.get(p)?.clone();
         let highlights = self.highlights(p, input);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -186,9 +204,15 @@ impl ColumnLayout {
     /// Blank lines take no room (paragraphs have their own spacing), nor do whole lines of
     /// hidden furniture.
     fn collapsed(&self, p: usize, input: &ReaderInput<'_>) -> bool {
-        let Some(para) = self.paragraphs.get(p) else { return true };
+        let Some(para) = self.paragraphs.get(p) else {
+            return true;
+        };
         para.is_empty()
-            || input.look.hide_furniture && self.furniture.iter().any(|f| f.start <= para.start && f.end >= para.end)
+            || input.look.hide_furniture
+                && self
+                    .furniture
+                    .iter()
+                    .any(|f| f.start <= para.start && f.end >= para.end)
     }
 
     /// Estimated heights for paragraphs not laid out at this look yet.
@@ -202,8 +226,14 @@ impl ColumnLayout {
             let estimate = if self.collapsed(p, input) {
                 0.0
             } else {
-                let text = input.article.text().get(self.paragraphs[p].clone()).unwrap_or("");
-                let rows = (text.chars().count() as f32 / chars_per_row).ceil().max(1.0);
+                let text = input
+                    .article
+                    .text()
+                    .get(self.paragraphs[p].clone())
+                    .unwrap_or("");
+                let rows = (text.chars().count() as f32 / chars_per_row)
+                    .ceil()
+                    .max(1.0);
                 rows * row_height + spacing
             };
             if let Some(h) = self.heights.get_mut(p) {
@@ -226,7 +256,11 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Draws one article column and handles selection with the mouse.
-pub fn reader_ui(ui: &mut egui::Ui, layout: &mut ColumnLayout, input: &ReaderInput<'_>) -> ReaderOutput {
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    layout: &mut ColumnLayout,
+    input: &ReaderInput<'_>,
+) -> ReaderOutput {
     layout.refresh(input);
     let font = theme::article_font(input.look.size);
     let row_height = ui.fonts_mut(|f| f.row_height(&font));
@@ -240,9 +274,14 @@ pub fn reader_ui(ui: &mut egui::Ui, layout: &mut ColumnLayout, input: &ReaderInp
     tops.push(y);
     let total_height = y;
 
-    let mut scroll = egui::ScrollArea::vertical().id_salt(("reader", input.id_salt)).auto_shrink(false);
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt(("reader", input.id_salt))
+        .auto_shrink(false);
     if let Some(byte) = input.scroll_to {
-        let p = layout.paragraphs.partition_point(|r| r.end < byte).min(layout.paragraphs.len().saturating_sub(1));
+        let p = layout
+            .paragraphs
+            .partition_point(|r| r.end < byte)
+            .min(layout.paragraphs.len().saturating_sub(1));
         let target = tops.get(p).copied().unwrap_or(0.0) - ui.available_height() / 3.0;
         scroll = scroll.vertical_scroll_offset(target.max(0.0));
     } else if let Some(offset) = input.scroll_offset {
@@ -253,16 +292,24 @@ pub fn reader_ui(ui: &mut egui::Ui, layout: &mut ColumnLayout, input: &ReaderInp
         ui.set_height(total_height);
         let width = input.look.wrap_width;
         let origin = ui.max_rect().min;
-        let content_rect = Rect::from_min_size(origin, Vec2::new(width.max(ui.available_width()), total_height));
+        let content_rect = Rect::from_min_size(
+            origin,
+            Vec2::new(width.max(ui.available_width()), total_height),
+        );
         let id = ui.make_persistent_id(("reader-text", input.id_salt));
         let response = ui.interact(content_rect, id, Sense::click_and_drag());
         let title = input.article.meta.title.clone();
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &title));
-        ui.painter().rect_filled(ui.clip_rect(), 0.0, theme::background(input.look.dark));
+        ui.painter()
+            .rect_filled(ui.clip_rect(), 0.0, theme::background(input.look.dark));
 
-        let first = tops.partition_point(|t| *t <= viewport.min.y).saturating_sub(1);
+        let first = tops
+            .partition_point(|t| *t <= viewport.min.y)
+            .saturating_sub(1);
         let mut p = first;
-        while p < layout.paragraphs.len() && tops.get(p).copied().unwrap_or(f32::MAX) < viewport.max.y {
+        while p < layout.paragraphs.len()
+            && tops.get(p).copied().unwrap_or(f32::MAX) < viewport.max.y
+        {
             let top = tops.get(p).copied().unwrap_or(0.0);
             let para_pos = origin + Vec2::new(0.0, top);
             let selection = input.selection;
@@ -271,23 +318,41 @@ pub fn reader_ui(ui: &mut egui::Ui, layout: &mut ColumnLayout, input: &ReaderInp
             let markers: Vec<(usize, crate::model::Rgb)> = spans_here
                 .iter()
                 .filter_map(|&i| layout.spans.get(i))
-                .filter(|(r, _, _)| layout.paragraphs.get(p).is_some_and(|para| para.contains(&r.start)))
+                .filter(|(r, _, _)| {
+                    layout
+                        .paragraphs
+                        .get(p)
+                        .is_some_and(|para| para.contains(&r.start))
+                })
                 .map(|(r, _, c)| (r.start, *c))
                 .collect();
             if let Some((galley, map)) = layout.galley(ui, p, input) {
                 let text = input.article.text();
-                ui.painter().galley(para_pos, galley.clone(), theme::text_colour(input.look.dark));
+                ui.painter().galley(
+                    para_pos,
+                    galley.clone(),
+                    theme::text_colour(input.look.dark),
+                );
                 draw_markers(ui, galley, map, text, para_pos, &markers);
                 if let Some((anchor, head)) = selection {
                     let range = anchor.min(head)..anchor.max(head);
                     for rect in char_rects(galley, map, text, para_pos, &range) {
-                        ui.painter().rect_filled(rect, 0.0, theme::selection_fill(input.look.dark));
+                        ui.painter()
+                            .rect_filled(rect, 0.0, theme::selection_fill(input.look.dark));
                     }
                 }
                 if let Some((range, fade)) = flash {
-                    let stroke = egui::Stroke::new(2.5, ui.visuals().strong_text_color().gamma_multiply(1.0 - fade));
+                    let stroke = egui::Stroke::new(
+                        2.5,
+                        ui.visuals().strong_text_color().gamma_multiply(1.0 - fade),
+                    );
                     for rect in char_rects(galley, map, text, para_pos, &range) {
-                        ui.painter().rect_stroke(rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
+                        ui.painter().rect_stroke(
+                            rect.expand(2.0),
+                            2.0,
+                            stroke,
+                            egui::StrokeKind::Outside,
+                        );
                     }
                 }
             }
@@ -301,12 +366,22 @@ pub fn reader_ui(ui: &mut egui::Ui, layout: &mut ColumnLayout, input: &ReaderInp
 }
 
 /// Byte offset under a screen position.
-fn byte_at(ui: &egui::Ui, layout: &mut ColumnLayout, input: &ReaderInput<'_>, tops: &[f32], origin: Pos2, pos: Pos2) -> usize {
+fn byte_at(
+    ui: &egui::Ui,
+    layout: &mut ColumnLayout,
+    input: &ReaderInput<'_>,
+    tops: &[f32],
+    origin: Pos2,
+    pos: Pos2,
+) -> usize {
     let y = pos.y - origin.y;
     if y < 0.0 {
         return layout.paragraphs.first().map_or(0, |r| r.start);
     }
-    let p = tops.partition_point(|t| *t <= y).saturating_sub(1).min(layout.paragraphs.len().saturating_sub(1));
+    let p = tops
+        .partition_point(|t| *t <= y)
+        .saturating_sub(1)
+        .min(layout.paragraphs.len().saturating_sub(1));
     let top = tops.get(p).copied().unwrap_or(0.0);
     let text = input.article.text();
     match layout.galley(ui, p, input) {
@@ -331,7 +406,12 @@ fn handle_pointer(
     if response.triple_clicked() {
         if let Some(pos) = response.interact_pointer_pos() {
             let byte = byte_at(ui, layout, input, tops, origin, pos);
-            let para = layout.paragraphs.iter().find(|r| r.start <= byte && byte <= r.end).cloned().unwrap_or(0..0);
+            let para = layout
+                .paragraphs
+                .iter()
+                .find(|r| r.start <= byte && byte <= r.end)
+                .cloned()
+                .unwrap_or(0..0);
             out.selection = Some((para.start, para.end));
         }
     } else if response.double_clicked() {
@@ -374,8 +454,14 @@ fn handle_pointer(
 /// The word (or run of non-word characters) around `byte`.
 #[must_use]
 pub fn word_at(text: &str, byte: usize) -> Range<usize> {
-    let line_start = text.get(..byte).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
-    let line_end = text.get(byte..).and_then(|t| t.find('\n')).map_or(text.len(), |i| byte + i);
+    let line_start = text
+        .get(..byte)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(byte..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| byte + i);
     let line = text.get(line_start..line_end).unwrap_or("");
     for (start, word) in line.split_word_bound_indices() {
         let range = line_start + start..line_start + start + word.len();
@@ -387,24 +473,46 @@ pub fn word_at(text: &str, byte: usize) -> Range<usize> {
 }
 
 /// Screen rectangles covering the bytes `range` within one paragraph's galley.
-fn char_rects(galley: &Galley, map: &CharMap, text: &str, origin: Pos2, range: &Range<usize>) -> Vec<Rect> {
-    let Some(first) = map.char_of(text, range.start).or_else(|| (map.byte_of(text, 0) >= range.start).then_some(0)) else {
+fn char_rects(
+    galley: &Galley,
+    map: &CharMap,
+    text: &str,
+    origin: Pos2,
+    range: &Range<usize>,
+) -> Vec<Rect> {
+    let Some(first) = map
+        .char_of(text, range.start)
+        .or_else(|| (map.byte_of(text, 0) >= range.start).then_some(0))
+    else {
         return Vec::new();
     };
     let last = map
         .char_of(text, range.end)
-        .or_else(|| (map.byte_of(text, map.total_chars()) <= range.end).then_some(map.total_chars()))
+        .or_else(|| {
+            (map.byte_of(text, map.total_chars()) <= range.end).then_some(map.total_chars())
+        })
         .unwrap_or(first);
     if first >= last || map.byte_of(text, first) >= range.end {
         return Vec::new();
     }
-    let min = galley.layout_from_cursor(CCursor { index: first.into(), prefer_next_row: true });
+    let min = galley.layout_from_cursor(CCursor {
+        index: first.into(),
+        prefer_next_row: true,
+    });
     let max = galley.layout_from_cursor(CCursor::new(last));
     (min.row..=max.row)
         .filter_map(|ri| {
             let row = galley.rows.get(ri)?;
-            let left = if ri == min.row { row.x_offset(min.column) } else { 0.0 };
-            let right = if ri == max.row { row.x_offset(max.column) } else { row.size.x };
+            let left = if ri == min.row {
+                row.x_offset(min.column)
+            } else {
+                0.0
+            };
+            let right = if ri == max.row {
+                row.x_offset(max.column)
+            } else {
+                row.size.x
+            };
             Some(Rect::from_min_max(
                 origin + Vec2::new(row.pos.x + left, row.min_y()),
                 origin + Vec2::new(row.pos.x + right, row.max_y()),
@@ -415,14 +523,26 @@ fn char_rects(galley: &Galley, map: &CharMap, text: &str, origin: Pos2, range: &
 
 /// A small bar in the tag's colour where each annotation starts, so that a third or fourth
 /// overlapping annotation is still visible.
-fn draw_markers(ui: &egui::Ui, galley: &Galley, map: &CharMap, text: &str, origin: Pos2, markers: &[(usize, crate::model::Rgb)]) {
+fn draw_markers(
+    ui: &egui::Ui,
+    galley: &Galley,
+    map: &CharMap,
+    text: &str,
+    origin: Pos2,
+    markers: &[(usize, crate::model::Rgb)],
+) {
     for (i, (start, colour)) in markers.iter().enumerate() {
-        let Some(index) = map.char_of(text, *start) else { continue };
+        let Some(index) = map.char_of(text, *start) else {
+            continue;
+        };
         let rect = galley.pos_from_cursor(CCursor::new(index));
         let nudge = (markers[..i].iter().filter(|(s, _)| s == start).count()) as f32 * 3.0;
         let x = origin.x + rect.min.x - 1.5 + nudge;
         ui.painter().line_segment(
-            [Pos2::new(x, origin.y + rect.min.y), Pos2::new(x, origin.y + rect.max.y)],
+            [
+                Pos2::new(x, origin.y + rect.min.y),
+                Pos2::new(x, origin.y + rect.max.y),
+            ],
             egui::Stroke::new(2.0, theme::tag_colour(*colour)),
         );
     }

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly")]
 
 mod agreement;
+#[cfg(feature = "gui")]
+mod app;
 mod compare_cli;
 mod compare_props;
 mod compare_samples;

@@ -1,6 +1,5 @@
 //! Golden and round-trip tests of every export format and of the W3C and REFI-QDA importers.
 
-
 mod cli;
 mod csv_json;
 mod fixture;
@@ -32,7 +31,7 @@ pub(crate) fn assert_golden(name: &str, actual: &str) {
 }
 
 /// The sample project of the repository.
-pub(crate) fn sample_project() -> Option<lateral::model::Project> {
+pub(crate) fn sample_project() -> lateral::model::Project {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/russland-nordkorea.ron");
-    Some(lateral::io::load_project(&path).unwrap().0)
+    lateral::io::load_project(&path).unwrap().0
 }

@@ -45,9 +45,7 @@ fn w3c_round_trips() {
 
 #[test]
 fn sample_project_round_trips_w3c() {
-    if let Some(project) = sample_project() {
-        round_trip(&project);
-    }
+    round_trip(&sample_project());
 }
 
 #[test]
