@@ -33,11 +33,34 @@ pub fn columns_ui(ui: &mut egui::Ui, app: &mut App) {
     {
         app.view.flash = None;
     }
-    ui.columns(count, |uis| {
-        for (index, col_ui) in uis.iter_mut().enumerate() {
-            column_ui(col_ui, app, index, &mut layouts, now);
+    // Equal columns with a gap, each clipped to its own rectangle so that nothing in one
+    // column can push into or paint over the next.
+    let area = ui.available_rect_before_wrap();
+    let gap = 10.0;
+    let width = ((area.width() - gap * (count as f32 - 1.0)) / count as f32).max(120.0);
+    for index in 0..count {
+        let left = area.left() + index as f32 * (width + gap);
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(left, area.top()),
+            egui::vec2(width, area.height()),
+        );
+        let mut col_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Min)),
+        );
+        col_ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+        column_ui(&mut col_ui, app, index, &mut layouts, now);
+        if index + 1 < count {
+            let x = left + width + gap / 2.0;
+            ui.painter().vline(
+                x,
+                area.y_range(),
+                ui.visuals().widgets.noninteractive.bg_stroke,
+            );
         }
-    });
+    }
+    ui.allocate_rect(area, egui::Sense::hover());
     app.layouts = layouts;
     if app.view.linked_scrolling {
         sync_scrolling(app);
@@ -51,6 +74,8 @@ fn column_ui(
     layouts: &mut std::collections::HashMap<u64, super::reader::ColumnLayout>,
     now: f64,
 ) {
+    // Taken before the header, whose widgets may widen the ui's rectangle.
+    let column_width = ui.max_rect().width();
     let Some(column) = app.view.columns.get(index).cloned() else {
         return;
     };
@@ -61,34 +86,7 @@ fn column_ui(
     let count = app.view.columns.len();
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        let focused = index == app.view.focused_column;
-        egui::ComboBox::new(("column_article", column.column_id), "")
-            .selected_text(
-                egui::RichText::new(&article.meta.title)
-                    .strong()
-                    .color(if focused {
-                        ui.visuals().strong_text_color()
-                    } else {
-                        ui.visuals().text_color()
-                    }),
-            )
-            .width((ui.available_width() - 90.0).max(80.0))
-            .truncate()
-            .show_ui(ui, |ui| {
-                for other in project.articles() {
-                    if ui
-                        .selectable_label(other.id == article.id, &other.meta.title)
-                        .clicked()
-                    {
-                        commands.push(Command::OpenArticle {
-                            article_id: other.id,
-                            column: Some(index),
-                        });
-                    }
-                }
-            })
-            .response
-            .on_hover_text("Choose the article for this column");
+        // Buttons first, so that the article picker truncates to the room that is left.
         if ui
             .add_enabled(index > 0, egui::Button::new("◀").small())
             .on_hover_text("Move column left")
@@ -110,12 +108,37 @@ fn column_ui(
             });
         }
         if ui
-            .add(egui::Button::new("✕").small())
-            .on_hover_text("Close column")
+            .add(egui::Button::new("Close").small())
+            .on_hover_text("Close this column")
             .clicked()
         {
             commands.push(Command::CloseColumn(index));
         }
+        let focused = index == app.view.focused_column;
+        let title = egui::RichText::new(&article.meta.title).strong();
+        egui::ComboBox::new(("column_article", column.column_id), "")
+            .selected_text(if focused {
+                title.color(ui.visuals().strong_text_color())
+            } else {
+                title
+            })
+            .width(ui.available_width() - 24.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for other in project.articles() {
+                    if ui
+                        .selectable_label(other.id == article.id, &other.meta.title)
+                        .clicked()
+                    {
+                        commands.push(Command::OpenArticle {
+                            article_id: other.id,
+                            column: Some(index),
+                        });
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Choose the article for this column");
     });
     let mut details = vec![if article.meta.outlet.is_empty() {
         "unknown outlet".to_owned()
@@ -126,7 +149,7 @@ fn column_ui(
     if !article.meta.authors.is_empty() {
         details.push(article.meta.authors.join(", "));
     }
-    ui.label(egui::RichText::new(details.join(" · ")).small());
+    ui.add(egui::Label::new(egui::RichText::new(details.join(" · ")).small()).truncate());
     ui.add_space(2.0);
 
     let hits = if app.view.find.open {
@@ -154,7 +177,7 @@ fn column_ui(
         size: app.prefs.text_size,
         dark: app.prefs.dark,
         hide_furniture: app.prefs.hide_furniture,
-        wrap_width: (ui.available_width() - 14.0).max(120.0),
+        wrap_width: (column_width - 18.0).max(100.0),
     };
     let input = ReaderInput {
         project,

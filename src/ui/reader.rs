@@ -1,4 +1,4 @@
-//! An article column: paragraphs laid out once and cached as galleys, only the visible ones
+//! An article column: a layout job per paragraph (kept until its highlights change), only the visible
 //! drawn, a table of paragraph heights for scrolling, and mouse selection of text.
 
 use super::highlight::{CharMap, Highlight, HighlightStyle, TextLook, paragraph_job};
@@ -11,10 +11,10 @@ use std::ops::Range;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A laid-out paragraph and what it was laid out from.
-struct CachedGalley {
+/// A paragraph's layout job, its char map, and the hash of what it was built from.
+struct CachedJob {
     key: u64,
-    galley: Arc<Galley>,
+    job: egui::text::LayoutJob,
     map: CharMap,
 }
 
@@ -33,7 +33,7 @@ pub struct ColumnLayout {
     furniture: Vec<Range<usize>>,
     heights: Vec<f32>,
     exact: Vec<bool>,
-    galleys: HashMap<usize, CachedGalley>,
+    jobs: HashMap<usize, CachedJob>,
 }
 
 /// What a column needs to draw.
@@ -101,7 +101,7 @@ impl ColumnLayout {
         if self.look_key != look_key {
             self.look_key = look_key;
             self.exact.iter_mut().for_each(|e| *e = false);
-            self.galleys.clear();
+            self.jobs.clear();
         }
     }
 
@@ -167,38 +167,40 @@ impl ColumnLayout {
         out
     }
 
-    /// The galley of paragraph `p`, laid out now if its highlights or look changed.
+    /// The galley of paragraph `p`. The layout job and its char map are kept until the
+    /// paragraph's highlights or look change; the galley itself comes from egui's layout
+    /// cache every frame, so it is laid out again whenever egui rebuilds its font atlas
+    /// (a kept galley would point into the old atlas and draw no glyphs).
     fn galley(
         &mut self,
         ui: &egui::Ui,
         p: usize,
         input: &ReaderInput<'_>,
-    ) -> Option<(&Arc<Galley>, &CharMap)> {
+    ) -> Option<(Arc<Galley>, &CharMap)> {
         let para = self.paragraphs.get(p)?.clone();
         let highlights = self.highlights(p, input);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         highlights.hash(&mut hasher);
         self.look_key.hash(&mut hasher);
         let key = hasher.finish();
-        let fresh = self.galleys.get(&p).is_none_or(|c| c.key != key);
-        if fresh {
+        if self.jobs.get(&p).is_none_or(|c| c.key != key) {
             let (job, map) = paragraph_job(input.article.text(), para, &highlights, &input.look);
-            let galley = ui.fonts_mut(|f| f.layout_job(job));
-            self.galleys.insert(p, CachedGalley { key, galley, map });
+            self.jobs.insert(p, CachedJob { key, job, map });
         }
         let collapsed = self.collapsed(p, input);
-        let cached = self.galleys.get(&p)?;
+        let cached = self.jobs.get(&p)?;
+        let galley = ui.fonts_mut(|f| f.layout_job(cached.job.clone()));
         let height = if collapsed {
             0.0
         } else {
-            cached.galley.size().y + input.look.size * theme::PARAGRAPH_SPACING
+            galley.size().y + input.look.size * theme::PARAGRAPH_SPACING
         };
         if let (Some(slot), Some(exact)) = (self.heights.get_mut(p), self.exact.get_mut(p)) {
             *slot = height;
             *exact = true;
         }
-        let cached = self.galleys.get(&p)?;
-        Some((&cached.galley, &cached.map))
+        let cached = self.jobs.get(&p)?;
+        Some((galley, &cached.map))
     }
 
     /// Blank lines take no room (paragraphs have their own spacing), nor do whole lines of
@@ -276,7 +278,12 @@ pub fn reader_ui(
 
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("reader", input.id_salt))
-        .auto_shrink(false);
+        .auto_shrink(false)
+        .scroll_source(egui::containers::scroll_area::ScrollSource {
+            scroll_bar: true,
+            mouse_wheel: true,
+            ..egui::containers::scroll_area::ScrollSource::NONE
+        });
     if let Some(byte) = input.scroll_to {
         let p = layout
             .paragraphs
@@ -333,10 +340,10 @@ pub fn reader_ui(
                     galley.clone(),
                     theme::text_colour(input.look.dark),
                 );
-                draw_markers(ui, galley, map, text, para_pos, &markers);
+                draw_markers(ui, &galley, map, text, para_pos, &markers);
                 if let Some((anchor, head)) = selection {
                     let range = anchor.min(head)..anchor.max(head);
-                    for rect in char_rects(galley, map, text, para_pos, &range) {
+                    for rect in char_rects(&galley, map, text, para_pos, &range) {
                         ui.painter()
                             .rect_filled(rect, 0.0, theme::selection_fill(input.look.dark));
                     }
@@ -346,7 +353,7 @@ pub fn reader_ui(
                         2.5,
                         ui.visuals().strong_text_color().gamma_multiply(1.0 - fade),
                     );
-                    for rect in char_rects(galley, map, text, para_pos, &range) {
+                    for rect in char_rects(&galley, map, text, para_pos, &range) {
                         ui.painter().rect_stroke(
                             rect.expand(2.0),
                             2.0,
@@ -535,7 +542,10 @@ fn draw_markers(
         let Some(index) = map.char_of(text, *start) else {
             continue;
         };
-        let rect = galley.pos_from_cursor(CCursor::new(index));
+        let rect = galley.pos_from_cursor(CCursor {
+            index: index.into(),
+            prefer_next_row: true,
+        });
         let nudge = (markers[..i].iter().filter(|(s, _)| s == start).count()) as f32 * 3.0;
         let x = origin.x + rect.min.x - 1.5 + nudge;
         ui.painter().line_segment(

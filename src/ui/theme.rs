@@ -44,6 +44,11 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut article = vec![ARTICLE_FONT_NAME.to_owned()];
     article.extend(proportional);
     fonts.families.insert(article_family(), article);
+    // The monospace default (Hack) has arrows and geometric shapes (▲ ▼ ▾ ●) that the
+    // proportional default lacks.
+    if let Some(proportional) = fonts.families.get_mut(&FontFamily::Proportional) {
+        proportional.push("Hack".to_owned());
+    }
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts
             .families
