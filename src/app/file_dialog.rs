@@ -36,7 +36,7 @@ impl FileDialogs {
         answer
     }
 
-    fn spawn(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
+    pub(super) fn spawn(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
         if self.open {
             return;
         }
