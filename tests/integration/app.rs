@@ -27,12 +27,7 @@ fn double_click(harness: &mut Harness<'_, App>, pos: Pos2) {
     for _ in 0..2 {
         harness.hover_at(pos);
         for pressed in [true, false] {
-            harness.event(Event::PointerButton {
-                pos,
-                button: PointerButton::Primary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
+            harness.event(Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
             harness.step();
         }
     }
@@ -41,20 +36,10 @@ fn double_click(harness: &mut Harness<'_, App>, pos: Pos2) {
 
 /// Selects a word in the first column and presses the tag key.
 fn tag_a_word(harness: &mut Harness<'_, App>, key: &str) {
-    let title = harness
-        .state()
-        .project()
-        .article(ArticleId(1))
-        .unwrap()
-        .meta
-        .title
-        .clone();
+    let title = harness.state().project().article(ArticleId(1)).unwrap().meta.title.clone();
     let rect = harness.get_by_role_and_label(Role::Document, &title).rect();
     double_click(harness, rect.left_top() + vec2(40.0, 12.0));
-    let (column, range) = harness
-        .state()
-        .text_selection()
-        .expect("a word is selected");
+    let (column, range) = harness.state().text_selection().expect("a word is selected");
     assert_eq!(column, 0);
     assert!(!range.is_empty());
     harness.event(Event::Text(key.into()));
@@ -72,19 +57,10 @@ fn opens_the_sample_with_two_articles_side_by_side() {
     assert_eq!(app.column_articles(), vec![ArticleId(1), ArticleId(2)]);
     assert!(!app.is_dirty());
     // Open a third article in the focused column by clicking it in the list.
-    let gea = app
-        .project()
-        .article(ArticleId(3))
-        .unwrap()
-        .meta
-        .title
-        .clone();
+    let gea = app.project().article(ArticleId(3)).unwrap().meta.title.clone();
     harness.get_by_role_and_label(Role::Button, &gea).click();
     harness.run();
-    assert_eq!(
-        harness.state().column_articles(),
-        vec![ArticleId(3), ArticleId(2)]
-    );
+    assert_eq!(harness.state().column_articles(), vec![ArticleId(3), ArticleId(2)]);
 }
 
 #[test]
@@ -97,9 +73,7 @@ fn tag_edit_undo_redo_delete_save_and_reload() {
     tag_a_word(&mut harness, "1");
     let app = harness.state();
     assert_eq!(app.project().annotations().len(), before + 1);
-    let id = app
-        .selected_annotation()
-        .expect("the new annotation is selected");
+    let id = app.selected_annotation().expect("the new annotation is selected");
     let annotation = app.project().annotation(id).unwrap().clone();
     assert_eq!(annotation.tag_id, lateral::model::TagId(1));
     assert!(app.is_dirty());
@@ -108,20 +82,13 @@ fn tag_edit_undo_redo_delete_save_and_reload() {
     assert!(harness.query_all_by_label(&row_label).count() >= 1);
 
     // Edit its note in the inspector; the edit is committed when the field loses focus.
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Note:")
-        .click();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Note:").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Note:")
-        .type_text("hedge dropped");
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Note:").type_text("hedge dropped");
     harness.run();
     harness.key_press(Key::Tab);
     harness.run();
-    assert_eq!(
-        harness.state().project().annotation(id).unwrap().note,
-        "hedge dropped"
-    );
+    assert_eq!(harness.state().project().annotation(id).unwrap().note, "hedge dropped");
 
     // Undo the note, redo it.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -129,16 +96,11 @@ fn tag_edit_undo_redo_delete_save_and_reload() {
     assert_eq!(harness.state().project().annotation(id).unwrap().note, "");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(
-        harness.state().project().annotation(id).unwrap().note,
-        "hedge dropped"
-    );
+    assert_eq!(harness.state().project().annotation(id).unwrap().note, "hedge dropped");
 
     // Save to a temp folder and reload: the annotation is intact.
     let path = dir.path().join("saved.ron");
-    harness
-        .state_mut()
-        .push_command(Command::SaveAs(path.clone()));
+    harness.state_mut().push_command(Command::SaveAs(path.clone()));
     harness.run();
     assert!(!harness.state().is_dirty());
     let (reloaded, report) = lateral::io::load_project(&path).unwrap();
@@ -162,10 +124,7 @@ fn tag_edit_undo_redo_delete_save_and_reload() {
     let mut reopened = harness_with(AppConfig::in_folder(dir.path()), Some(path.clone()));
     reopened.run();
     assert_eq!(reopened.state().project_path(), Some(path.as_path()));
-    assert_eq!(
-        reopened.state().project().annotation(id).unwrap().note,
-        "hedge dropped"
-    );
+    assert_eq!(reopened.state().project().annotation(id).unwrap().note, "hedge dropped");
 }
 
 #[test]
@@ -181,26 +140,17 @@ fn autosave_and_recovery_after_a_crash() {
     for _ in 0..45 {
         harness.step();
     }
-    assert!(
-        config.data_dir.join("recovery.ron").exists(),
-        "unsaved changes were autosaved"
-    );
+    assert!(config.data_dir.join("recovery.ron").exists(), "unsaved changes were autosaved");
     // "Crash": drop the app without closing it, then start again.
     drop(harness);
     let mut restarted = harness_with(config.clone(), None);
     restarted.run();
-    assert!(matches!(
-        restarted.state().modal(),
-        Some(Modal::Recovery(_))
-    ));
+    assert!(matches!(restarted.state().modal(), Some(Modal::Recovery(_))));
     restarted.get_by_label("Restore").click();
     restarted.run();
     assert!(restarted.state().modal().is_none());
     assert_eq!(restarted.state().project().annotations().len(), count);
-    assert!(
-        restarted.state().is_dirty(),
-        "restored work is unsaved until saved"
-    );
+    assert!(restarted.state().is_dirty(), "restored work is unsaved until saved");
 }
 
 #[test]
@@ -213,10 +163,7 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Quit").click();
     harness.run();
-    assert_eq!(
-        harness.state().modal(),
-        Some(&Modal::UnsavedChanges(Pending::Quit))
-    );
+    assert_eq!(harness.state().modal(), Some(&Modal::UnsavedChanges(Pending::Quit)));
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.state().modal().is_none());
@@ -231,10 +178,7 @@ fn closing_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     harness.run();
-    assert_eq!(
-        harness.state().modal(),
-        Some(&Modal::UnsavedChanges(Pending::Quit))
-    );
+    assert_eq!(harness.state().modal(), Some(&Modal::UnsavedChanges(Pending::Quit)));
     harness.get_by_label("Don't save").click();
     harness.run();
     assert!(harness.state().may_close());
