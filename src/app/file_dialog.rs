@@ -91,7 +91,7 @@ impl FileDialogs {
 }
 
 /// A file name from a project title.
-fn sanitise(title: &str) -> String {
+pub(super) fn sanitise(title: &str) -> String {
     let name: String = title
         .chars()
         .map(|c| {

@@ -167,8 +167,9 @@ impl FileDialogs {
         });
     }
 
-    /// Asks where to write an export.
-    pub fn export_to(&mut self, file_name: String, extension: &'static str) {
+    /// Asks where to write an export named after the project `title`.
+    pub fn export_to(&mut self, title: &str, extension: &'static str) {
+        let file_name = format!("{}.{extension}", super::file_dialog::sanitise(title));
         self.spawn(move || {
             rfd::FileDialog::new()
                 .set_title("Export")

@@ -91,9 +91,8 @@ fn body_ui(ui: &mut egui::Ui, app: &mut App) {
         });
     }
     if button.clicked() {
-        let name = format!("{}.{}", project.title(), state.format.extension());
         let extension = state.format.extension();
-        app.file_dialogs.export_to(name, extension);
+        app.file_dialogs.export_to(project.title(), extension);
     }
 }
 

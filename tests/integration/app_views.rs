@@ -3,6 +3,7 @@
 
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable as _};
+use lateral::app::class_state::ClassSort;
 use lateral::app::command::Command;
 use lateral::app::views::{CentralView, ViewCommand};
 use lateral::app::{App, AppConfig};
@@ -227,6 +228,17 @@ fn class_view_scores_the_sample_class() {
     assert_eq!(result.students.len(), 5);
     assert!(result.students.iter().all(|s| s.overall.f1.is_some()));
     assert!(harness.query_by_label("F1 per student and tag").is_some());
+
+    // Sort by overall F1: Emil, who is nearly right, comes first.
+    harness.get_by_label("All tags").click();
+    harness.run_ok();
+    assert_eq!(harness.state().views().class.sort, ClassSort::Overall);
+    let best = result
+        .students
+        .iter()
+        .max_by(|a, b| a.overall.f1.unwrap().total_cmp(&b.overall.f1.unwrap()))
+        .unwrap();
+    assert_eq!(best.name, "emil");
 
     harness.get_by_label("anna").click();
     harness.run_ok();
