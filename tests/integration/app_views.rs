@@ -110,6 +110,27 @@ fn compare_view_lists_changes_and_tags_a_linked_pair() {
     harness.run_ok();
     assert_eq!(harness.state().views().compare.selected_row, Some(row));
 
+    // Filtering by another kind hides the change.
+    let kind = comparison.rows[row]
+        .changes
+        .iter()
+        .find(|c| text.starts_with(c.kind.label()))
+        .unwrap()
+        .kind
+        .label();
+    let other = comparison
+        .changes()
+        .map(|c| c.kind.label())
+        .find(|k| *k != kind);
+    if let Some(other) = other {
+        harness.state_mut().views_mut().compare.kind_filter = Some(other);
+        harness.run_ok();
+        assert!(harness.query_by_label(&text).is_none());
+        harness.state_mut().views_mut().compare.kind_filter = Some(kind);
+        harness.run_ok();
+        assert!(harness.query_by_label(&text).is_some());
+    }
+
     // Tag both passages of that row as one linked pair.
     let before = harness.state().project().annotations().len();
     harness.get_by_label("Tag both as a linked pair").click();
