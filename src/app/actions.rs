@@ -46,11 +46,19 @@ pub enum Action {
     ToggleLinkedScrolling,
     /// Open the focused column's article in one more column.
     AddColumn,
+    /// Compare two articles sentence by sentence.
+    CompareArticles,
+    /// Show the similarity matrix of all articles.
+    ProjectOverview,
+    /// Export tagged passages.
+    Export,
+    /// Score students against a key.
+    CompareWithKey,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 24] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
@@ -71,6 +79,10 @@ impl Action {
         Action::ToggleFurniture,
         Action::ToggleLinkedScrolling,
         Action::AddColumn,
+        Action::CompareArticles,
+        Action::ProjectOverview,
+        Action::Export,
+        Action::CompareWithKey,
     ];
 
     /// Menu label; labels that open a dialog end in "…".
@@ -97,6 +109,10 @@ impl Action {
             Action::ToggleFurniture => "Hide page furniture",
             Action::ToggleLinkedScrolling => "Linked scrolling",
             Action::AddColumn => "Add column",
+            Action::CompareArticles => "Compare articles…",
+            Action::ProjectOverview => "Project overview",
+            Action::Export => "Export…",
+            Action::CompareWithKey => "Compare with key…",
         }
     }
 
@@ -130,6 +146,14 @@ impl Action {
             }
             Action::ToggleLinkedScrolling => "Scroll all article columns together",
             Action::AddColumn => "Show one more article column (up to four)",
+            Action::CompareArticles => {
+                "Compare the focused article with its nearest relative, sentence by sentence"
+            }
+            Action::ProjectOverview => "How much wording every pair of articles shares",
+            Action::Export => "Export the tagged passages as CSV, JSON, a report, W3C or REFI-QDA",
+            Action::CompareWithKey => {
+                "Score students' files (or the project's annotators) against a trainer's key"
+            }
         }
     }
 
@@ -159,7 +183,11 @@ impl Action {
             | Action::ToggleTheme
             | Action::ToggleFurniture
             | Action::ToggleLinkedScrolling
-            | Action::AddColumn => None,
+            | Action::AddColumn
+            | Action::CompareArticles
+            | Action::ProjectOverview
+            | Action::Export
+            | Action::CompareWithKey => None,
         }
     }
 

@@ -70,6 +70,8 @@ pub enum Command {
     DiscardRecovery,
     /// Close the window (after asking about unsaved changes).
     Quit,
+    /// Open or drive one of the extra views (compare, class, export).
+    View(super::views::ViewCommand),
 }
 
 impl App {
@@ -84,6 +86,7 @@ impl App {
     fn run_command(&mut self, ctx: &eframe::egui::Context, command: Command) {
         match command {
             Command::Edit(edit) => self.apply_edit(edit),
+            Command::View(command) => self.run_view_command(command),
             Command::Undo => match self.doc.history.undo(&mut self.doc.project) {
                 Ok(Some(label)) => self.notify_info(format!("Undid {label}")),
                 Ok(None) => {}
@@ -360,6 +363,7 @@ impl App {
             is_sample,
         };
         self.view = super::view::ViewState::default();
+        self.views.forget_project();
         self.view.linked_scrolling = self.prefs.linked_scrolling;
         self.drafts = super::Drafts::default();
         self.layouts.clear();

@@ -36,7 +36,7 @@ impl FileDialogs {
         answer
     }
 
-    fn spawn(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
+    pub(super) fn spawn(&mut self, pick: impl FnOnce() -> Option<Command> + Send + 'static) {
         if self.open {
             return;
         }
@@ -91,7 +91,7 @@ impl FileDialogs {
 }
 
 /// A file name from a project title.
-fn sanitise(title: &str) -> String {
+pub(super) fn sanitise(title: &str) -> String {
     let name: String = title
         .chars()
         .map(|c| {

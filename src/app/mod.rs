@@ -3,10 +3,15 @@
 
 pub mod actions;
 pub mod autosave;
+pub mod class_state;
 pub mod command;
+pub mod compare_state;
+pub mod export_state;
 mod file_dialog;
+mod jobs;
 pub mod prefs;
 pub mod view;
+pub mod views;
 
 use crate::io::project_file::parse_project;
 use crate::model::{AnnotationId, ArticleId, History, Project};
@@ -150,6 +155,7 @@ pub struct App {
     /// Time of the last autosave, for the status line.
     pub(crate) last_autosave_label: Option<String>,
     applied_theme: Option<bool>,
+    pub(crate) views: views::Views,
 }
 
 impl App {
@@ -180,6 +186,7 @@ impl App {
             autosave: AutosaveClock::default(),
             last_autosave_label: None,
             applied_theme: None,
+            views: views::Views::default(),
         };
         let reopen = app
             .prefs
@@ -353,6 +360,22 @@ impl App {
                     column: Some(view::MAX_COLUMNS),
                 })
             }
+            Action::CompareArticles => {
+                self.open_compare();
+                None
+            }
+            Action::ProjectOverview => {
+                self.views.central = views::CentralView::Overview;
+                None
+            }
+            Action::Export => {
+                self.views.export.open = true;
+                None
+            }
+            Action::CompareWithKey => {
+                self.views.central = views::CentralView::Class;
+                None
+            }
         };
         self.commands.extend(command);
     }
@@ -365,6 +388,9 @@ impl App {
             Action::Redo => self.doc.history.redo_label().is_some(),
             Action::DeleteAnnotation => self.view.selected_annotation.is_some(),
             Action::EditArticleDetails => !self.view.columns.is_empty(),
+            Action::CompareArticles | Action::ProjectOverview => {
+                !self.doc.project.articles().is_empty()
+            }
             Action::AddColumn => {
                 self.view.columns.len() < view::MAX_COLUMNS
                     && !self.doc.project.articles().is_empty()
@@ -506,6 +532,7 @@ impl App {
             self.commands.push(command);
         }
         self.handle_input(ui);
+        self.update_views();
         crate::ui::draw(ui, self);
         let ctx = ui.ctx().clone();
         self.run_commands(&ctx);
@@ -513,7 +540,7 @@ impl App {
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.file_dialogs.is_open() || self.view.flash.is_some() {
+        if self.file_dialogs.is_open() || self.view.flash.is_some() || self.views_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         } else if self.is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(

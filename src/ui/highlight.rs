@@ -24,6 +24,11 @@ pub enum HighlightStyle {
         /// Whether it is the current hit.
         current: bool,
     },
+    /// Words of a compare-view row that the other article lacks: dropped from A or added in B.
+    Diff {
+        /// Added in B (otherwise dropped from A).
+        inserted: bool,
+    },
 }
 
 /// A byte range of the article text and its look.
@@ -196,6 +201,15 @@ fn format_for(
         format.background = theme::search_fill(dark, current);
         if dark {
             format.color = Color32::WHITE;
+        }
+    }
+    if let Some(inserted) = covering.iter().find_map(|h| match h.style {
+        HighlightStyle::Diff { inserted } => Some(inserted),
+        _ => None,
+    }) {
+        format.background = theme::diff_fill(dark, inserted);
+        if !inserted {
+            format.strikethrough = Stroke::new(1.0, theme::text_colour(dark));
         }
     }
     if is_furniture {

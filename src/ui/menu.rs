@@ -48,6 +48,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.separator();
             action_button(ui, app, Action::ImportArticles);
             action_button(ui, app, Action::PasteArticle);
+            action_button(ui, app, Action::Export);
             ui.separator();
             action_button(ui, app, Action::Quit);
         });
@@ -89,6 +90,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             action_button(ui, app, Action::TextLarger);
             action_button(ui, app, Action::TextSmaller);
             action_button(ui, app, Action::TextReset);
+        });
+        ui.menu_button("Tools", |ui| {
+            action_button(ui, app, Action::CompareArticles);
+            action_button(ui, app, Action::ProjectOverview);
+            ui.separator();
+            action_button(ui, app, Action::CompareWithKey);
         });
     });
 }

@@ -2,11 +2,17 @@
 //! view state (columns, filters, drafts) directly.
 
 mod articles;
+mod central;
+mod class_view;
 mod columns;
+mod compare_rows;
+mod compare_view;
 mod dialogs;
+mod export_dialog;
 pub mod highlight;
 mod inspector;
 mod menu;
+mod overview;
 pub mod reader;
 pub mod theme;
 
@@ -27,8 +33,9 @@ pub fn draw(ui: &mut egui::Ui, app: &mut App) {
         .default_size(340.0)
         .min_size(240.0)
         .show(ui, |ui| inspector::inspector_ui(ui, app));
-    egui::CentralPanel::default().show(ui, |ui| columns::columns_ui(ui, app));
+    egui::CentralPanel::default().show(ui, |ui| central::central_ui(ui, app));
     dialogs::dialogs_ui(ui, app);
+    export_dialog::export_dialog_ui(ui, app);
     if ui.input(|i| !i.raw.hovered_files.is_empty()) {
         drop_hint_ui(ui);
     }

@@ -157,3 +157,85 @@ pub fn blend(base: Color32, over: Color32, alpha: f32) -> Color32 {
         mix(base.b(), over.b()),
     )
 }
+
+/// Background of words that B dropped (in A) or added (in B) in the compare view.
+#[must_use]
+pub fn diff_fill(dark: bool, inserted: bool) -> Color32 {
+    match (dark, inserted) {
+        (false, false) => Color32::from_rgb(0xff, 0xc9, 0xc9),
+        (false, true) => Color32::from_rgb(0xc4, 0xf0, 0xc4),
+        (true, false) => Color32::from_rgb(0x6e, 0x24, 0x24),
+        (true, true) => Color32::from_rgb(0x1f, 0x5a, 0x2a),
+    }
+}
+
+/// Colour of a row's marker in the compare view: changed, only in A, only in B, moved.
+#[must_use]
+pub fn row_marker_colour(dark: bool, marker: RowMarker) -> Color32 {
+    let (light, dark_colour) = match marker {
+        RowMarker::Same => ((0x88, 0x88, 0x88), (0x88, 0x88, 0x88)),
+        RowMarker::Changed => ((0xb3, 0x6b, 0x00), (0xff, 0xb7, 0x4d)),
+        RowMarker::OnlyA => ((0xb0, 0x1c, 0x1c), (0xff, 0x8a, 0x80)),
+        RowMarker::OnlyB => ((0x1b, 0x7a, 0x2e), (0x81, 0xd8, 0x8f)),
+        RowMarker::Moved => ((0x5b, 0x3c, 0xc4), (0xb3, 0x9d, 0xff)),
+    };
+    let (r, g, b) = if dark { dark_colour } else { light };
+    Color32::from_rgb(r, g, b)
+}
+
+/// Kinds of compare-view rows that have their own marker colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowMarker {
+    /// Same words.
+    Same,
+    /// Changed words.
+    Changed,
+    /// Only in A.
+    OnlyA,
+    /// Only in B.
+    OnlyB,
+    /// Told in another order.
+    Moved,
+}
+
+/// A fill on a scale from 0 (background) to 1 (strong), for similarity, F1 and count grids.
+#[must_use]
+pub fn scale_fill(dark: bool, value: f64) -> Color32 {
+    let value = value.clamp(0.0, 1.0) as f32;
+    let (base, strong) = if dark {
+        (
+            Color32::from_rgb(0x2a, 0x2a, 0x2a),
+            Color32::from_rgb(0x1e, 0x6f, 0xd9),
+        )
+    } else {
+        (
+            Color32::from_rgb(0xf4, 0xf4, 0xf4),
+            Color32::from_rgb(0x5a, 0x9b, 0xff),
+        )
+    };
+    blend(base, strong, value)
+}
+
+/// A fill for scores: red (0) through yellow to green (1).
+#[must_use]
+pub fn score_fill(dark: bool, value: f64) -> Color32 {
+    let value = value.clamp(0.0, 1.0) as f32;
+    let (low, mid, high) = if dark {
+        (
+            Color32::from_rgb(0x7a, 0x26, 0x26),
+            Color32::from_rgb(0x6b, 0x5d, 0x00),
+            Color32::from_rgb(0x1f, 0x5a, 0x2a),
+        )
+    } else {
+        (
+            Color32::from_rgb(0xf4, 0xa6, 0xa6),
+            Color32::from_rgb(0xff, 0xe0, 0x82),
+            Color32::from_rgb(0xa5, 0xd6, 0xa7),
+        )
+    };
+    if value < 0.5 {
+        blend(low, mid, value * 2.0)
+    } else {
+        blend(mid, high, (value - 0.5) * 2.0)
+    }
+}

@@ -19,6 +19,7 @@ fn harness_with(config: AppConfig, project: Option<std::path::PathBuf>) -> Harne
         .with_size(vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(30)
+        .allow_missing_glyphs()
         .build_eframe(move |cc| App::new(&cc.egui_ctx, project.as_deref(), config))
 }
 

@@ -5,6 +5,8 @@
 mod agreement;
 #[cfg(feature = "gui")]
 mod app;
+#[cfg(feature = "gui")]
+mod app_views;
 mod compare_cli;
 mod compare_props;
 mod compare_samples;
