@@ -580,7 +580,11 @@ impl App {
         if self.modal.is_some() {
             return;
         }
-        let typing = ui.ctx().egui_wants_keyboard_input();
+        // Plain keys (tag keys, Del) are for the app unless a text field has the focus; a
+        // focused button or combo box does not take typing.
+        let typing = ui
+            .memory(|m| m.focused())
+            .is_some_and(|id| egui::TextEdit::load_state(ui.ctx(), id).is_some());
         // Check shortcuts with more modifiers first (Ctrl+Shift+Z before Ctrl+Z).
         let mut actions: Vec<Action> = Action::ALL.to_vec();
         actions.sort_by_key(|a| {
