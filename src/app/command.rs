@@ -14,6 +14,10 @@ use std::path::PathBuf;
 
 /// A request from the interface.
 #[derive(Clone, Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a handful of commands per frame; boxing buys nothing"
+)]
 pub enum Command {
     /// Apply an edit (undoable).
     Edit(Edit),
@@ -150,7 +154,7 @@ impl App {
                         self.open_article(article_id, None);
                     }
                     Err(error) => {
-                        self.notify_error(format!("The pasted text was not added: {error}"))
+                        self.notify_error(format!("The pasted text was not added: {error}"));
                     }
                 }
             }
@@ -165,7 +169,7 @@ impl App {
                     self.notify_info("Restored the unsaved changes. Save to keep them.".into());
                 }
                 Err(error) => {
-                    self.notify_error(format!("The recovery file could not be read: {error}"))
+                    self.notify_error(format!("The recovery file could not be read: {error}"));
                 }
             },
             Command::DiscardRecovery => super::autosave::clear_recovery(&self.config.data_dir),
@@ -222,18 +226,15 @@ impl App {
         };
         let (article_id, start) = (annotation.article_id, annotation.span.start);
         self.view.selected_annotation = Some(annotation_id);
-        let column = match self
+        let open = self
             .view
             .columns
             .iter()
-            .position(|c| c.article_id == article_id)
-        {
-            Some(index) => index,
-            None => {
-                self.open_article(article_id, None);
-                self.view.focused_column
-            }
-        };
+            .position(|c| c.article_id == article_id);
+        let column = open.unwrap_or_else(|| {
+            self.open_article(article_id, None);
+            self.view.focused_column
+        });
         if let Some(col) = self.view.columns.get_mut(column) {
             col.scroll_to = Some(start);
         }

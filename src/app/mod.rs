@@ -208,7 +208,7 @@ impl App {
         match parse_project(SAMPLE_PROJECT, Path::new("samples/russland-nordkorea.ron")) {
             Ok((project, _)) => self.replace_project(project, None, true),
             Err(error) => {
-                self.notify_error(format!("The sample project could not be read: {error}"))
+                self.notify_error(format!("The sample project could not be read: {error}"));
             }
         }
     }
@@ -432,7 +432,7 @@ impl App {
     pub(crate) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::NewProject => {
-                self.replace_project(Project::new("Untitled project"), None, false)
+                self.replace_project(Project::new("Untitled project"), None, false);
             }
             Pending::Open(path) => self.open_now(&path),
             Pending::Sample => self.open_sample(),
@@ -492,7 +492,7 @@ impl App {
         ) {
             Ok(()) => {
                 self.last_autosave_label =
-                    Some(jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string())
+                    Some(jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string());
             }
             Err(error) => self.notify_error(format!(
                 "Autosave failed: {error}. Save your work with Save as…"
@@ -583,12 +583,12 @@ impl App {
         // Plain keys (tag keys, Del) are for the app unless a text field has the focus; a
         // focused button or combo box does not take typing.
         let typing = ui
-            .memory(|m| m.focused())
+            .memory(egui::Memory::focused)
             .is_some_and(|id| egui::TextEdit::load_state(ui.ctx(), id).is_some());
         // Check shortcuts with more modifiers first (Ctrl+Shift+Z before Ctrl+Z).
         let mut actions: Vec<Action> = Action::ALL.to_vec();
         actions.sort_by_key(|a| {
-            std::cmp::Reverse(a.shortcut().map_or(0, |s| s.modifiers.shift as u8 + 1))
+            std::cmp::Reverse(a.shortcut().map_or(0, |s| u8::from(s.modifiers.shift) + 1))
         });
         for action in actions {
             let shortcuts = action

@@ -9,6 +9,10 @@ const MAX_RECENT: usize = 10;
 const FILE_NAME: &str = "preferences.ron";
 
 /// The user's preferences.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent on/off preferences"
+)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {

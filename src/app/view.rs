@@ -116,12 +116,12 @@ impl ListFilter {
         match self.sort {
             SortKey::Position => rows.sort_by_key(|a| (article_rank(a.article_id), a.span.start)),
             SortKey::Tag => {
-                rows.sort_by_key(|a| (tag_rank(a.tag_id), article_rank(a.article_id), a.span.start))
+                rows.sort_by_key(|a| {
+                    (tag_rank(a.tag_id), article_rank(a.article_id), a.span.start)
+                });
             }
-            SortKey::Speaker => {
-                rows.sort_by(|a, b| a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()))
-            }
-            SortKey::Modified => rows.sort_by(|a, b| b.modified.cmp(&a.modified)),
+            SortKey::Speaker => rows.sort_by_key(|a| a.speaker.to_lowercase()),
+            SortKey::Modified => rows.sort_by_key(|a| std::cmp::Reverse(a.modified)),
         }
         rows.into_iter().map(|a| a.id).collect()
     }

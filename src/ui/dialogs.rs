@@ -9,7 +9,7 @@ use eframe::egui;
 /// Draws whichever dialogs are open.
 pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
     if let Some(modal) = app.modal.clone() {
-        modal_ui(ui, app, modal);
+        modal_ui(ui, app, &modal);
     }
     if app.drafts.tag_editor {
         tag_editor_ui(ui, app);
@@ -22,7 +22,7 @@ pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
     }
 }
 
-fn modal_ui(ui: &mut egui::Ui, app: &mut App, modal: Modal) {
+fn modal_ui(ui: &mut egui::Ui, app: &mut App, modal: &Modal) {
     let response = egui::Modal::new(egui::Id::unique("lateral_modal")).show(ui.ctx(), |ui| {
         ui.set_max_width(440.0);
         match &modal {

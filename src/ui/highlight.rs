@@ -120,12 +120,25 @@ pub fn paragraph_job(
     look: &TextLook,
 ) -> (LayoutJob, CharMap) {
     let font = theme::article_font(look.size);
-    let mut bounds = vec![para.start, para.end];
-    for h in highlights {
-        bounds.extend([
-            h.range.start.clamp(para.start, para.end),
-            h.range.end.clamp(para.start, para.end),
-        ]);
+    // Bounds snap down to char boundaries, so that no range can cut a character (and drop
+    // text from the layout).
+    let snap = |mut i: usize| {
+        i = i.clamp(para.start, para.end);
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let highlights: Vec<Highlight> = highlights
+        .iter()
+        .map(|h| Highlight {
+            range: snap(h.range.start)..snap(h.range.end),
+            style: h.style,
+        })
+        .collect();
+    let mut bounds = vec![para.start, snap(para.end)];
+    for h in &highlights {
+        bounds.extend([h.range.start, h.range.end]);
     }
     bounds.sort_unstable();
     bounds.dedup();
