@@ -237,6 +237,12 @@ impl App {
         self.view.columns.iter().map(|c| c.article_id).collect()
     }
 
+    /// Scroll offset of each column, left to right.
+    #[must_use]
+    pub fn column_scroll_offsets(&self) -> Vec<f32> {
+        self.view.columns.iter().map(|c| c.offset).collect()
+    }
+
     /// The selected annotation.
     #[must_use]
     pub fn selected_annotation(&self) -> Option<AnnotationId> {

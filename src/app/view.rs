@@ -213,6 +213,11 @@ pub struct ViewState {
     pub list_filter: ListFilter,
     /// An annotation to flash and when the flash started (seconds of egui time).
     pub flash: Option<(AnnotationId, f64)>,
+    /// Word count of each article by id and text length (texts never change).
+    pub word_counts: std::collections::HashMap<(ArticleId, usize), usize>,
+    /// The annotation list for a project revision and filter, so it is not re-sorted every
+    /// frame.
+    pub list_cache: Option<(u64, ListFilter, Vec<AnnotationId>)>,
     /// Scroll offsets of the columns at the end of the last frame (linked scrolling).
     pub last_offsets: std::collections::HashMap<u64, f32>,
 }

@@ -42,6 +42,15 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
         ui.label("No articles yet. Use Import… or drop text files on the window.");
         return;
     }
+    // Word counts scan whole texts: count each article once (its text never changes).
+    for article in app.doc.project.articles() {
+        let key = (article.id, article.text().len());
+        app.view
+            .word_counts
+            .entry(key)
+            .or_insert_with(|| article.word_count());
+    }
+    let word_counts = &app.view.word_counts;
     let query = if app.view.find.open {
         app.view.find.query.clone()
     } else {
@@ -99,7 +108,13 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
                         if let Some(date) = &article.meta.date {
                             details.push(date.clone());
                         }
-                        details.push(format!("{} words", article.word_count()));
+                        details.push(format!(
+                            "{} words",
+                            word_counts
+                                .get(&(article.id, article.text().len()))
+                                .copied()
+                                .unwrap_or_default()
+                        ));
                         ui.add(
                             egui::Label::new(egui::RichText::new(details.join(" · ")).small())
                                 .selectable(false),

@@ -61,6 +61,17 @@ fn setup_ui(ui: &mut egui::Ui, app: &mut App) {
         {
             app.file_dialogs.pick_class();
         }
+        if let Some((key, students)) = sample_class()
+            && ui
+                .button("Score the sample class")
+                .on_hover_text("The key and five student copies in samples/class (see its SOURCES.md)")
+                .clicked()
+        {
+            app.push_command(crate::app::command::Command::View(crate::app::views::ViewCommand::ScoreClassFiles {
+                key,
+                students,
+            }));
+        }
         ui.separator();
         let state = &mut app.views.class;
         if state
@@ -260,4 +271,21 @@ fn student_ui(ui: &mut egui::Ui, name: &str, student: &StudentResult) {
                 ui.separator();
             }
         });
+}
+
+/// The training class shipped in `samples/class`, if this build can find it.
+fn sample_class() -> Option<(std::path::PathBuf, Vec<std::path::PathBuf>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/class");
+    let key = dir.join("key.ron");
+    if !key.exists() {
+        return None;
+    }
+    let mut students: Vec<_> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && *p != key)
+        .collect();
+    students.sort();
+    Some((key, students))
 }

@@ -124,7 +124,9 @@ fn row_ui(
             };
             let highlights = diff_highlights(row, is_b);
             let (job, _) = paragraph_job(article.text(), span.start..span.end, &highlights, &look);
-            column.label(job);
+            // A plain top-down layout: in the columns' justified layout a label would stretch
+            // its words to the full width.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| ui.label(job));
         }
     });
 }

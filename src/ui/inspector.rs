@@ -268,7 +268,19 @@ fn filters_ui(ui: &mut egui::Ui, app: &mut App) {
 }
 
 fn list_ui(ui: &mut egui::Ui, app: &mut App) {
-    let rows = app.view.list_filter.apply(&app.doc.project);
+    let revision = app.doc.project.revision();
+    let cached = app
+        .view
+        .list_cache
+        .as_ref()
+        .filter(|(r, filter, _)| *r == revision && *filter == app.view.list_filter);
+    let rows = if let Some((_, _, rows)) = cached {
+        rows.clone()
+    } else {
+        let rows = app.view.list_filter.apply(&app.doc.project);
+        app.view.list_cache = Some((revision, app.view.list_filter.clone(), rows.clone()));
+        rows
+    };
     ui.label(
         egui::RichText::new(format!(
             "{} of {} annotations",

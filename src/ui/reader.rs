@@ -33,6 +33,8 @@ pub struct ColumnLayout {
     furniture: Vec<Range<usize>>,
     heights: Vec<f32>,
     exact: Vec<bool>,
+    /// Whether paragraphs not laid out yet have estimated heights for the current look.
+    estimated: bool,
     jobs: HashMap<usize, CachedJob>,
 }
 
@@ -96,11 +98,13 @@ impl ColumnLayout {
             self.index_annotations(input.project, article);
             self.furniture = article.active_furniture().map(|f| f.span.range()).collect();
             self.exact.iter_mut().for_each(|e| *e = false);
+            self.estimated = false;
         }
         let look_key = input.look.key();
         if self.look_key != look_key {
             self.look_key = look_key;
             self.exact.iter_mut().for_each(|e| *e = false);
+            self.estimated = false;
             self.jobs.clear();
         }
     }
@@ -219,6 +223,10 @@ impl ColumnLayout {
 
     /// Estimated heights for paragraphs not laid out at this look yet.
     fn estimate_heights(&mut self, input: &ReaderInput<'_>, row_height: f32) {
+        if self.estimated {
+            return;
+        }
+        self.estimated = true;
         let chars_per_row = (input.look.wrap_width / (input.look.size * 0.48)).max(8.0);
         let spacing = input.look.size * theme::PARAGRAPH_SPACING;
         for p in 0..self.paragraphs.len() {
