@@ -64,13 +64,14 @@ fn setup_ui(ui: &mut egui::Ui, app: &mut App) {
         if let Some((key, students)) = sample_class()
             && ui
                 .button("Score the sample class")
-                .on_hover_text("The key and five student copies in samples/class (see its SOURCES.md)")
+                .on_hover_text(
+                    "The key and five student copies in samples/class (see its SOURCES.md)",
+                )
                 .clicked()
         {
-            app.push_command(crate::app::command::Command::View(crate::app::views::ViewCommand::ScoreClassFiles {
-                key,
-                students,
-            }));
+            app.push_command(crate::app::command::Command::View(
+                crate::app::views::ViewCommand::ScoreClassFiles { key, students },
+            ));
         }
         ui.separator();
         let state = &mut app.views.class;
