@@ -9,6 +9,7 @@ pub mod compare_state;
 pub mod export_state;
 mod file_dialog;
 mod jobs;
+pub mod keyboard;
 pub mod prefs;
 pub mod view;
 pub mod views;
@@ -618,6 +619,7 @@ impl App {
             self.view.selection = None;
             self.view.find.open = false;
         }
+        self.keyboard_selection(ui);
         if self.view.selection.is_some_and(|s| !s.range().is_empty()) {
             let typed: Vec<String> = ui.input(|i| {
                 i.events
@@ -640,6 +642,62 @@ impl App {
                     self.commands.push(Command::TagSelection(tag.id));
                 }
             }
+        }
+    }
+}
+
+impl App {
+    /// Arrows move the caret in the focused column (starting at the top of its article),
+    /// Shift+arrows extend the selection, Ctrl moves by word, Up and Down by paragraph.
+    fn keyboard_selection(&mut self, ui: &egui::Ui) {
+        use keyboard::{CaretMove, move_caret};
+        let keys = [
+            (egui::Key::ArrowLeft, CaretMove::Left, CaretMove::WordLeft),
+            (
+                egui::Key::ArrowRight,
+                CaretMove::Right,
+                CaretMove::WordRight,
+            ),
+            (
+                egui::Key::ArrowUp,
+                CaretMove::ParagraphUp,
+                CaretMove::ParagraphUp,
+            ),
+            (
+                egui::Key::ArrowDown,
+                CaretMove::ParagraphDown,
+                CaretMove::ParagraphDown,
+            ),
+        ];
+        for (key, by_char, by_word) in keys {
+            let Some(modifiers) = ui.input(|i| i.key_pressed(key).then_some(i.modifiers)) else {
+                continue;
+            };
+            let column = self
+                .view
+                .selection
+                .map_or(self.view.focused_column, |s| s.column);
+            let Some(article) = self
+                .view
+                .columns
+                .get(column)
+                .and_then(|c| self.doc.project.article(c.article_id))
+            else {
+                continue;
+            };
+            let current = self.view.selection.unwrap_or(view::TextSelection {
+                column,
+                anchor: 0,
+                head: 0,
+            });
+            let movement = if modifiers.command { by_word } else { by_char };
+            self.view.selection = Some(move_caret(
+                article.text(),
+                current,
+                movement,
+                modifiers.shift,
+            ));
+            self.view.focused_column = column;
         }
     }
 }

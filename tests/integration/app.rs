@@ -242,3 +242,42 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.step();
     assert!(harness.state().may_close());
 }
+
+#[test]
+fn tagging_with_the_keyboard_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    let before = harness.state().project().annotations().len();
+    // Down: caret to the start of the second paragraph of the focused column.
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    // Ctrl+Shift+Right twice: select two words.
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowRight);
+        harness.run();
+    }
+    let (column, range) = harness
+        .state()
+        .text_selection()
+        .expect("selected by keyboard");
+    assert_eq!(column, 0);
+    let text = harness
+        .state()
+        .project()
+        .article(ArticleId(1))
+        .unwrap()
+        .text()
+        .to_owned();
+    assert_eq!(&text[range], "So eng");
+    harness.event(Event::Text("4".into()));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.project().annotations().len(), before + 1);
+    let annotation = app
+        .project()
+        .annotation(app.selected_annotation().unwrap())
+        .unwrap();
+    assert_eq!(annotation.quote, "So eng");
+    assert_eq!(annotation.tag_id, lateral::model::TagId(4));
+}
