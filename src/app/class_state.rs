@@ -20,11 +20,26 @@ pub enum ClassSort {
     Tag(usize),
 }
 
+/// The key and the students as scored, for drawing their passages on the article text.
+pub struct ClassCodings {
+    /// The key.
+    pub key: Coding,
+    /// The students, in the order of the result's students.
+    pub students: Vec<Coding>,
+}
+
+/// What a scoring job gives back.
+type Scored = Result<(ClassResult, ClassCodings), String>;
+
 /// The class view.
 #[derive(Default)]
 pub struct ClassState {
     /// The scores, once computed.
     pub result: Option<Arc<ClassResult>>,
+    /// The codings that were scored.
+    pub codings: Option<Arc<ClassCodings>>,
+    /// Index of the key's article shown in the class overlay and side by side.
+    pub article: usize,
     /// The student whose passages are listed.
     pub selected_student: Option<usize>,
     /// Replace names by "Student 1", "Student 2", … (for the projector).
@@ -33,7 +48,7 @@ pub struct ClassState {
     pub sort: ClassSort,
     /// The annotator taken as key when scoring the open project's annotators.
     pub key_annotator: Option<String>,
-    job: Option<Job<(), Result<ClassResult, String>>>,
+    job: Option<Job<(), Scored>>,
 }
 
 impl ClassState {
@@ -74,15 +89,17 @@ impl ClassState {
             if students.is_empty() {
                 return Err("The project has no other annotator to compare with the key.".into());
             }
-            Ok(score_class(&key, &students, MatchMode::Overlap, Vec::new()))
+            let result = score_class(&key, &students, MatchMode::Overlap, Vec::new());
+            Ok((result, ClassCodings { key, students }))
         }));
     }
 
     /// Collects finished scores; returns an error message for the user if scoring failed.
     pub fn update(&mut self) -> Option<String> {
         match take_finished(&mut self.job)?.1 {
-            Ok(Ok(result)) => {
+            Ok(Ok((result, codings))) => {
                 self.result = Some(Arc::new(result));
+                self.codings = Some(Arc::new(codings));
                 None
             }
             Ok(Err(error)) => Some(error),
@@ -92,6 +109,8 @@ impl ClassState {
 
     fn reset(&mut self) {
         self.result = None;
+        self.codings = None;
+        self.article = 0;
         self.selected_student = None;
     }
 }
@@ -103,7 +122,7 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-fn score_files(key: &Path, students: &[PathBuf]) -> Result<ClassResult, String> {
+fn score_files(key: &Path, students: &[PathBuf]) -> Scored {
     let (key_project, _) = load_project(key).map_err(|e| {
         format!("The key could not be read: {e}. Choose a Lateral project (.ron) as key.")
     })?;
@@ -122,5 +141,12 @@ fn score_files(key: &Path, students: &[PathBuf]) -> Result<ClassResult, String> 
     if codings.is_empty() {
         return Err("None of the student files could be read.".to_owned());
     }
-    Ok(score_class(&key, &codings, MatchMode::Overlap, problems))
+    let result = score_class(&key, &codings, MatchMode::Overlap, problems);
+    Ok((
+        result,
+        ClassCodings {
+            key,
+            students: codings,
+        },
+    ))
 }

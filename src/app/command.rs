@@ -285,19 +285,8 @@ impl App {
     fn import(&mut self, paths: &[PathBuf]) {
         let batch = import_files(paths, self.doc.project.fresh_article_id());
         let first = batch.imported.first().map(|a| a.id);
-        if !batch.imported.is_empty() {
-            let edits = batch
-                .imported
-                .iter()
-                .map(|article| Edit::AddArticle {
-                    article: Box::new(article.clone()),
-                    index: None,
-                })
-                .collect();
-            self.apply_edit(Edit::Batch {
-                label: format!("import {} articles", batch.imported.len()),
-                edits,
-            });
+        if let Some(edit) = batch.edit() {
+            self.apply_edit(edit);
         }
         if let Some(article_id) = first {
             self.open_article(article_id, None);

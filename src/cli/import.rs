@@ -2,7 +2,7 @@
 
 use crate::io::import::import_files;
 use crate::io::{load_project, save_project};
-use crate::model::{Edit, Project};
+use crate::model::Project;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,21 +40,8 @@ pub fn run(
         )
         .map_err(|e| e.to_string())?;
     }
-    let edits = batch
-        .imported
-        .iter()
-        .map(|article| Edit::AddArticle {
-            article: Box::new(article.clone()),
-            index: None,
-        })
-        .collect();
-    if !batch.imported.is_empty() {
-        project
-            .apply(Edit::Batch {
-                label: "import articles".into(),
-                edits,
-            })
-            .map_err(|e| e.to_string())?;
+    if let Some(edit) = batch.edit() {
+        project.apply(edit).map_err(|e| e.to_string())?;
         save_project(&project, project_path).map_err(|e| e.to_string())?;
     }
     writeln!(out, "{}", batch.summary()).map_err(|e| e.to_string())?;

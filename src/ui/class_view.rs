@@ -1,11 +1,13 @@
 //! The class view: students scored against a key. A table of F1 per student and tag (sortable),
 //! the confusion matrix, the key's passages ranked by how many students missed them, and one
-//! student's findings. Names can be hidden for the projector.
+//! student's findings, the class overlay on an article and the key beside one student. Names
+//! can be hidden for the projector.
 
+use super::highlight::TextLook;
 use super::theme;
 use crate::agreement::{ClassResult, FindingKind, StudentResult};
 use crate::app::App;
-use crate::app::class_state::{ClassSort, ClassState};
+use crate::app::class_state::{ClassCodings, ClassSort, ClassState};
 use eframe::egui;
 
 /// The class view.
@@ -24,6 +26,12 @@ pub fn class_view_ui(ui: &mut egui::Ui, app: &mut App) {
         return;
     };
     let dark = app.prefs.dark;
+    let look = TextLook {
+        size: app.prefs.text_size,
+        dark,
+        hide_furniture: false,
+        wrap_width: 600.0,
+    };
     let state = &mut app.views.class;
     if let Some(index) = state.selected_student
         && let Some(student) = result.students.get(index)
@@ -48,6 +56,10 @@ pub fn class_view_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.add_space(8.0);
             ui.heading("Passages most often missed");
             passages_ui(ui, &result);
+            if let Some(codings) = state.codings.clone() {
+                ui.add_space(8.0);
+                articles_ui(ui, state, &codings, &result, &look);
+            }
         });
 }
 
@@ -217,13 +229,29 @@ fn confusion_ui(ui: &mut egui::Ui, result: &ClassResult, dark: bool) {
 fn passages_ui(ui: &mut egui::Ui, result: &ClassResult) {
     let mut passages: Vec<_> = result.passages.iter().collect();
     passages.sort_by_key(|p| std::cmp::Reverse(p.num_students.saturating_sub(p.num_found)));
-    for passage in passages {
-        let missed = passage.num_students.saturating_sub(passage.num_found);
+    let missed_by =
+        |p: &crate::agreement::PassageResult| p.num_students.saturating_sub(p.num_found);
+    let all_found = passages.iter().filter(|p| missed_by(p) == 0).count();
+    if all_found > 0 {
+        ui.label(format!(
+            "{all_found} of the key's {} passages were found by every student.",
+            passages.len()
+        ));
+    }
+    for passage in passages.into_iter().filter(|p| missed_by(p) > 0) {
+        let missed = missed_by(passage);
         ui.horizontal_wrapped(|ui| {
             ui.strong(format!("missed by {missed} of {}", passage.num_students));
             ui.label(format!("[{}]", passage.key_tag));
             ui.label(&passage.quote);
         });
+        if !passage.key_note.is_empty() {
+            ui.label(
+                egui::RichText::new(format!("Key: {}", passage.key_note))
+                    .small()
+                    .weak(),
+            );
+        }
     }
 }
 
@@ -272,6 +300,54 @@ fn student_ui(ui: &mut egui::Ui, name: &str, student: &StudentResult) {
                 ui.separator();
             }
         });
+}
+
+/// The class overlay on one of the key's articles, and the selected student beside the key.
+fn articles_ui(
+    ui: &mut egui::Ui,
+    state: &mut ClassState,
+    codings: &ClassCodings,
+    result: &ClassResult,
+    look: &TextLook,
+) {
+    ui.heading("The class on the text");
+    let titles: Vec<&str> = codings
+        .key
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    let label = ui.label("Article:");
+    egui::ComboBox::new("class_article", "")
+        .selected_text(titles.get(state.article).copied().unwrap_or(""))
+        .show_ui(ui, |ui| {
+            for (index, title) in titles.iter().enumerate() {
+                ui.selectable_value(&mut state.article, index, *title);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.label(
+        egui::RichText::new("Darker: more students tagged it. Hover for the tags they chose.")
+            .small()
+            .weak(),
+    );
+    let look = TextLook {
+        wrap_width: (ui.available_width() - 16.0).max(200.0),
+        ..*look
+    };
+    let names = |index: usize| state.student_name(index);
+    super::class_text::overlay_ui(ui, codings, state.article, &look, &names);
+    if let Some(index) = state.selected_student
+        && let Some(student) = result.students.get(index)
+    {
+        ui.add_space(8.0);
+        ui.heading(format!(
+            "Key and {} side by side",
+            state.student_name(index)
+        ));
+        super::class_text::side_by_side_ui(ui, codings, index, student, state.article, &look);
+    }
 }
 
 /// The training class shipped in `samples/class`, if this build can find it.

@@ -24,6 +24,11 @@ pub enum HighlightStyle {
         /// Whether it is the current hit.
         current: bool,
     },
+    /// A passage of the class overlay: the share of students who tagged it, in percent.
+    ClassShare {
+        /// 0 to 100.
+        percent: u8,
+    },
     /// Words of a compare-view row that the other article lacks: dropped from A or added in B.
     Diff {
         /// Added in B (otherwise dropped from A).
@@ -224,6 +229,12 @@ fn format_for(
         if !inserted {
             format.strikethrough = Stroke::new(1.0, theme::text_colour(dark));
         }
+    }
+    if let Some(percent) = covering.iter().find_map(|h| match h.style {
+        HighlightStyle::ClassShare { percent } => Some(percent),
+        _ => None,
+    }) {
+        format.background = theme::class_share_fill(dark, percent);
     }
     if is_furniture {
         format.strikethrough = Stroke::NONE;

@@ -3,6 +3,7 @@
 
 mod articles;
 mod central;
+mod class_text;
 mod class_view;
 mod columns;
 mod compare_rows;

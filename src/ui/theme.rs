@@ -239,3 +239,14 @@ pub fn score_fill(dark: bool, value: f64) -> Color32 {
         blend(mid, high, (value - 0.5) * 2.0)
     }
 }
+
+/// Background of a class-overlay passage tagged by `percent` of the students.
+#[must_use]
+pub fn class_share_fill(dark: bool, percent: u8) -> Color32 {
+    let strength = 0.12 + 0.6 * f32::from(percent.min(100)) / 100.0;
+    blend(
+        background(dark),
+        Color32::from_rgb(0x2f, 0x6f, 0xd6),
+        strength,
+    )
+}

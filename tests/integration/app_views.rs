@@ -265,6 +265,14 @@ fn class_view_scores_the_sample_class() {
     harness.run_ok();
     assert_eq!(harness.state().views().class.selected_student, Some(0));
     assert!(harness.query_by_label("Passages of anna").is_some());
+    // The class overlay on the first article, and the key beside Anna's copy.
+    assert!(harness.query_by_label("The class on the text").is_some());
+    assert!(
+        harness
+            .query_by_label("Key and anna side by side")
+            .is_some()
+    );
+    assert!(harness.state().views().class.codings.is_some());
 
     harness.get_by_label("Hide student names").click();
     harness.run_ok();
@@ -272,4 +280,9 @@ fn class_view_scores_the_sample_class() {
     assert!(harness.query_by_label("anna").is_none());
     assert!(harness.query_by_label("Student 1").is_some());
     assert!(harness.query_by_label("Passages of Student 1").is_some());
+    assert!(
+        harness
+            .query_by_label("Key and Student 1 side by side")
+            .is_some()
+    );
 }

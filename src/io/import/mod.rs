@@ -50,6 +50,29 @@ pub struct ImportBatch {
 }
 
 impl ImportBatch {
+    /// One undoable edit that adds every imported article, or `None` if none came in.
+    #[must_use]
+    pub fn edit(&self) -> Option<crate::model::Edit> {
+        if self.imported.is_empty() {
+            return None;
+        }
+        let edits = self
+            .imported
+            .iter()
+            .map(|article| crate::model::Edit::AddArticle {
+                article: Box::new(article.clone()),
+                index: None,
+            })
+            .collect();
+        let n = self.imported.len();
+        let label = if n == 1 {
+            "import 1 article".to_owned()
+        } else {
+            format!("import {n} articles")
+        };
+        Some(crate::model::Edit::Batch { label, edits })
+    }
+
     /// "3 articles imported, 1 failed" and one line per failure.
     #[must_use]
     pub fn summary(&self) -> String {
