@@ -194,6 +194,9 @@ mod tests {
     }
 }
 
+/// Number of annotations per (article, tag).
+pub type TagCounts = std::collections::HashMap<(ArticleId, TagId), usize>;
+
 /// Everything about what is shown that is not the project.
 #[derive(Clone, Debug, Default)]
 pub struct ViewState {
@@ -215,6 +218,8 @@ pub struct ViewState {
     pub flash: Option<(AnnotationId, f64)>,
     /// Word count of each article by id and text length (texts never change).
     pub word_counts: std::collections::HashMap<(ArticleId, usize), usize>,
+    /// Annotations per (article, tag) for a project revision.
+    pub tag_counts: Option<(u64, TagCounts)>,
     /// The annotation list for a project revision and filter, so it is not re-sorted every
     /// frame.
     pub list_cache: Option<(u64, ListFilter, Vec<AnnotationId>)>,

@@ -50,6 +50,23 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
             .entry(key)
             .or_insert_with(|| article.word_count());
     }
+    // Annotations per article and tag, counted in one pass per project revision.
+    let revision = app.doc.project.revision();
+    if app
+        .view
+        .tag_counts
+        .as_ref()
+        .is_none_or(|(r, _)| *r != revision)
+    {
+        let mut counts = std::collections::HashMap::new();
+        for annotation in app.doc.project.annotations() {
+            *counts
+                .entry((annotation.article_id, annotation.tag_id))
+                .or_insert(0usize) += 1;
+        }
+        app.view.tag_counts = Some((revision, counts));
+    }
+    let tag_counts = app.view.tag_counts.as_ref().map(|(_, c)| c);
     let word_counts = &app.view.word_counts;
     let query = if app.view.find.open {
         app.view.find.query.clone()
@@ -72,10 +89,10 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
                     .tags()
                     .iter()
                     .map(|tag| {
-                        let n = project
-                            .annotations_of(article.id)
-                            .filter(|a| a.tag_id == tag.id)
-                            .count();
+                        let n = tag_counts
+                            .and_then(|c| c.get(&(article.id, tag.id)))
+                            .copied()
+                            .unwrap_or(0);
                         (theme::tag_colour(tag.colour), n, tag.name.clone())
                     })
                     .collect();
