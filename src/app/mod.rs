@@ -6,8 +6,10 @@ pub mod autosave;
 pub mod class_state;
 pub mod command;
 pub mod compare_state;
+mod dispatch;
 pub mod export_state;
 mod file_dialog;
+mod input;
 mod jobs;
 pub mod keyboard;
 pub mod prefs;
@@ -17,7 +19,6 @@ pub mod views;
 use crate::io::project_file::parse_project;
 use crate::model::{AnnotationId, ArticleId, History, Project};
 use crate::ui::reader::ColumnLayout;
-use actions::Action;
 use command::Command;
 use eframe::egui;
 use file_dialog::FileDialogs;
@@ -279,133 +280,6 @@ impl App {
         self.commands.push(command);
     }
 
-    /// Queues the command an action stands for.
-    pub fn run_action(&mut self, action: Action) {
-        self.commit_drafts();
-        let command = match action {
-            Action::NewProject => Some(Command::NewProject),
-            Action::OpenProject => {
-                self.file_dialogs.open_project();
-                None
-            }
-            Action::Save => Some(Command::Save),
-            Action::SaveAs => {
-                self.file_dialogs.save_as(self.doc.project.title());
-                None
-            }
-            Action::ImportArticles => {
-                self.file_dialogs.import();
-                None
-            }
-            Action::PasteArticle => {
-                self.drafts.paste = Some((String::new(), String::new()));
-                None
-            }
-            Action::Quit => Some(Command::Quit),
-            Action::Undo => Some(Command::Undo),
-            Action::Redo => Some(Command::Redo),
-            Action::DeleteAnnotation => Some(Command::DeleteSelectedAnnotation),
-            Action::Find => {
-                self.view.find.open = true;
-                self.view.find.focus_requested = true;
-                None
-            }
-            Action::EditTags => {
-                self.drafts.tag_editor = true;
-                None
-            }
-            Action::EditArticleDetails => {
-                if let Some(article) = self
-                    .view
-                    .columns
-                    .get(self.view.focused_column)
-                    .and_then(|c| self.doc.project.article(c.article_id))
-                {
-                    let authors = article.meta.authors.join(", ");
-                    self.drafts.article_meta = Some((article.id, article.meta.clone(), authors));
-                }
-                None
-            }
-            Action::ToggleTheme => {
-                self.prefs.dark = !self.prefs.dark;
-                self.save_prefs();
-                None
-            }
-            Action::TextLarger | Action::TextSmaller | Action::TextReset => {
-                self.prefs.text_size = match action {
-                    Action::TextLarger => self.prefs.text_size + 1.0,
-                    Action::TextSmaller => self.prefs.text_size - 1.0,
-                    _ => crate::ui::theme::DEFAULT_TEXT_SIZE,
-                }
-                .clamp(
-                    *crate::ui::theme::TEXT_SIZE_RANGE.start(),
-                    *crate::ui::theme::TEXT_SIZE_RANGE.end(),
-                );
-                self.save_prefs();
-                None
-            }
-            Action::ToggleFurniture => {
-                self.prefs.hide_furniture = !self.prefs.hide_furniture;
-                self.save_prefs();
-                None
-            }
-            Action::ToggleLinkedScrolling => {
-                self.prefs.linked_scrolling = !self.prefs.linked_scrolling;
-                self.view.linked_scrolling = self.prefs.linked_scrolling;
-                self.save_prefs();
-                None
-            }
-            Action::AddColumn => {
-                let article = self
-                    .view
-                    .columns
-                    .get(self.view.focused_column)
-                    .map(|c| c.article_id)
-                    .or_else(|| self.doc.project.articles().first().map(|a| a.id));
-                article.map(|article_id| Command::OpenArticle {
-                    article_id,
-                    column: Some(view::MAX_COLUMNS),
-                })
-            }
-            Action::CompareArticles => {
-                self.open_compare();
-                None
-            }
-            Action::ProjectOverview => {
-                self.views.central = views::CentralView::Overview;
-                None
-            }
-            Action::Export => {
-                self.views.export.open = true;
-                None
-            }
-            Action::CompareWithKey => {
-                self.views.central = views::CentralView::Class;
-                None
-            }
-        };
-        self.commands.extend(command);
-    }
-
-    /// Whether an action can run now (for greying out menu entries).
-    #[must_use]
-    pub fn action_enabled(&self, action: Action) -> bool {
-        match action {
-            Action::Undo => self.doc.history.undo_label().is_some(),
-            Action::Redo => self.doc.history.redo_label().is_some(),
-            Action::DeleteAnnotation => self.view.selected_annotation.is_some(),
-            Action::EditArticleDetails => !self.view.columns.is_empty(),
-            Action::CompareArticles | Action::ProjectOverview => {
-                !self.doc.project.articles().is_empty()
-            }
-            Action::AddColumn => {
-                self.view.columns.len() < view::MAX_COLUMNS
-                    && !self.doc.project.articles().is_empty()
-            }
-            _ => true,
-        }
-    }
-
     /// Commits the inspector's note and speaker drafts as one edit, if they changed.
     pub(crate) fn commit_drafts(&mut self) {
         let Some(id) = self.drafts.annotation else {
@@ -553,151 +427,6 @@ impl App {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 self.config.autosave_seconds.max(1.0),
             ));
-        }
-    }
-
-    fn handle_input(&mut self, ui: &egui::Ui) {
-        if ui.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            self.commit_drafts();
-            if self.is_dirty() {
-                ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
-            } else {
-                autosave::clear_recovery(&self.config.data_dir);
-            }
-        }
-        let dropped: Vec<PathBuf> = ui.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if !dropped.is_empty() {
-            let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
-                .into_iter()
-                .partition(|p| p.extension().is_some_and(|e| e == "ron"));
-            if let Some(project) = projects.into_iter().next() {
-                self.commands.push(Command::OpenProject(project));
-            }
-            if !articles.is_empty() {
-                self.commands.push(Command::ImportFiles(articles));
-            }
-        }
-        if self.modal.is_some() {
-            return;
-        }
-        // Plain keys (tag keys, Del) are for the app unless a text field has the focus; a
-        // focused button or combo box does not take typing.
-        let typing = ui
-            .memory(egui::Memory::focused)
-            .is_some_and(|id| egui::TextEdit::load_state(ui.ctx(), id).is_some());
-        // Check shortcuts with more modifiers first (Ctrl+Shift+Z before Ctrl+Z).
-        let mut actions: Vec<Action> = Action::ALL.to_vec();
-        actions.sort_by_key(|a| {
-            std::cmp::Reverse(a.shortcut().map_or(0, |s| u8::from(s.modifiers.shift) + 1))
-        });
-        for action in actions {
-            let shortcuts = action
-                .shortcut()
-                .into_iter()
-                .chain(action.extra_shortcuts().iter().copied());
-            for shortcut in shortcuts {
-                let plain_key = shortcut.modifiers.is_none();
-                if plain_key && typing {
-                    continue;
-                }
-                if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                    self.run_action(action);
-                }
-            }
-        }
-        if typing {
-            return;
-        }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            self.view.selection = None;
-            self.view.find.open = false;
-        }
-        self.keyboard_selection(ui);
-        if self.view.selection.is_some_and(|s| !s.range().is_empty()) {
-            let typed: Vec<String> = ui.input(|i| {
-                i.events
-                    .iter()
-                    .filter_map(|e| match e {
-                        egui::Event::Text(t) => Some(t.clone()),
-                        _ => None,
-                    })
-                    .collect()
-            });
-            for text in typed {
-                let key = text.chars().next();
-                if let Some(tag) = self
-                    .doc
-                    .project
-                    .tags()
-                    .iter()
-                    .find(|t| t.key.is_some() && t.key == key)
-                {
-                    self.commands.push(Command::TagSelection(tag.id));
-                }
-            }
-        }
-    }
-}
-
-impl App {
-    /// Arrows move the caret in the focused column (starting at the top of its article),
-    /// Shift+arrows extend the selection, Ctrl moves by word, Up and Down by paragraph.
-    fn keyboard_selection(&mut self, ui: &egui::Ui) {
-        use keyboard::{CaretMove, move_caret};
-        let keys = [
-            (egui::Key::ArrowLeft, CaretMove::Left, CaretMove::WordLeft),
-            (
-                egui::Key::ArrowRight,
-                CaretMove::Right,
-                CaretMove::WordRight,
-            ),
-            (
-                egui::Key::ArrowUp,
-                CaretMove::ParagraphUp,
-                CaretMove::ParagraphUp,
-            ),
-            (
-                egui::Key::ArrowDown,
-                CaretMove::ParagraphDown,
-                CaretMove::ParagraphDown,
-            ),
-        ];
-        for (key, by_char, by_word) in keys {
-            let Some(modifiers) = ui.input(|i| i.key_pressed(key).then_some(i.modifiers)) else {
-                continue;
-            };
-            let column = self
-                .view
-                .selection
-                .map_or(self.view.focused_column, |s| s.column);
-            let Some(article) = self
-                .view
-                .columns
-                .get(column)
-                .and_then(|c| self.doc.project.article(c.article_id))
-            else {
-                continue;
-            };
-            let current = self.view.selection.unwrap_or(view::TextSelection {
-                column,
-                anchor: 0,
-                head: 0,
-            });
-            let movement = if modifiers.command { by_word } else { by_char };
-            self.view.selection = Some(move_caret(
-                article.text(),
-                current,
-                movement,
-                modifiers.shift,
-            ));
-            self.view.focused_column = column;
         }
     }
 }

@@ -1,0 +1,134 @@
+//! What each action of the catalogue does, and when it is available.
+
+use super::actions::Action;
+use super::command::Command;
+use super::{App, view, views};
+
+impl App {
+    /// Queues the command an action stands for.
+    pub fn run_action(&mut self, action: Action) {
+        self.commit_drafts();
+        let command = match action {
+            Action::NewProject => Some(Command::NewProject),
+            Action::OpenProject => {
+                self.file_dialogs.open_project();
+                None
+            }
+            Action::Save => Some(Command::Save),
+            Action::SaveAs => {
+                self.file_dialogs.save_as(self.doc.project.title());
+                None
+            }
+            Action::ImportArticles => {
+                self.file_dialogs.import();
+                None
+            }
+            Action::PasteArticle => {
+                self.drafts.paste = Some((String::new(), String::new()));
+                None
+            }
+            Action::Quit => Some(Command::Quit),
+            Action::Undo => Some(Command::Undo),
+            Action::Redo => Some(Command::Redo),
+            Action::DeleteAnnotation => Some(Command::DeleteSelectedAnnotation),
+            Action::Find => {
+                self.view.find.open = true;
+                self.view.find.focus_requested = true;
+                None
+            }
+            Action::EditTags => {
+                self.drafts.tag_editor = true;
+                None
+            }
+            Action::EditArticleDetails => {
+                if let Some(article) = self
+                    .view
+                    .columns
+                    .get(self.view.focused_column)
+                    .and_then(|c| self.doc.project.article(c.article_id))
+                {
+                    let authors = article.meta.authors.join(", ");
+                    self.drafts.article_meta = Some((article.id, article.meta.clone(), authors));
+                }
+                None
+            }
+            Action::ToggleTheme => {
+                self.prefs.dark = !self.prefs.dark;
+                self.save_prefs();
+                None
+            }
+            Action::TextLarger | Action::TextSmaller | Action::TextReset => {
+                self.prefs.text_size = match action {
+                    Action::TextLarger => self.prefs.text_size + 1.0,
+                    Action::TextSmaller => self.prefs.text_size - 1.0,
+                    _ => crate::ui::theme::DEFAULT_TEXT_SIZE,
+                }
+                .clamp(
+                    *crate::ui::theme::TEXT_SIZE_RANGE.start(),
+                    *crate::ui::theme::TEXT_SIZE_RANGE.end(),
+                );
+                self.save_prefs();
+                None
+            }
+            Action::ToggleFurniture => {
+                self.prefs.hide_furniture = !self.prefs.hide_furniture;
+                self.save_prefs();
+                None
+            }
+            Action::ToggleLinkedScrolling => {
+                self.prefs.linked_scrolling = !self.prefs.linked_scrolling;
+                self.view.linked_scrolling = self.prefs.linked_scrolling;
+                self.save_prefs();
+                None
+            }
+            Action::AddColumn => {
+                let article = self
+                    .view
+                    .columns
+                    .get(self.view.focused_column)
+                    .map(|c| c.article_id)
+                    .or_else(|| self.doc.project.articles().first().map(|a| a.id));
+                article.map(|article_id| Command::OpenArticle {
+                    article_id,
+                    column: Some(view::MAX_COLUMNS),
+                })
+            }
+            Action::CompareArticles => {
+                self.open_compare();
+                None
+            }
+            Action::ProjectOverview => {
+                self.views.central = views::CentralView::Overview;
+                None
+            }
+            Action::Export => {
+                self.views.export.open = true;
+                None
+            }
+            Action::CompareWithKey => {
+                self.views.central = views::CentralView::Class;
+                None
+            }
+        };
+        self.commands.extend(command);
+    }
+
+    /// Whether an action can run now (for greying out menu entries).
+    #[must_use]
+    pub fn action_enabled(&self, action: Action) -> bool {
+        match action {
+            Action::Undo => self.doc.history.undo_label().is_some(),
+            Action::Redo => self.doc.history.redo_label().is_some(),
+            Action::DeleteAnnotation => self.view.selected_annotation.is_some(),
+            Action::EditArticleDetails => !self.view.columns.is_empty(),
+            Action::CompareArticles | Action::ProjectOverview => {
+                !self.doc.project.articles().is_empty()
+            }
+            Action::AddColumn => {
+                self.view.columns.len() < view::MAX_COLUMNS
+                    && !self.doc.project.articles().is_empty()
+            }
+            _ => true,
+        }
+    }
+}
