@@ -6,28 +6,8 @@
 
 use lateral::compare::similarity::{group, near_duplicates_of_shingles};
 use lateral::compare::{CompareOptions, Document, compare_texts};
-use lateral::model::ArticleId;
+use lateral::model::{ArticleId, SeededRng};
 use std::time::{Duration, Instant};
-
-/// A small xorshift generator, so that every run sees the same inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
 
 const SYLLABLES: &[&str] = &[
     "ber", "lin", "kor", "ea", "stu", "die", "waf", "fen", "han", "del", "mil", "li", "ar", "den",
@@ -35,7 +15,7 @@ const SYLLABLES: &[&str] = &[
     "be", "richt", "zah", "len", "wert",
 ];
 
-fn vocabulary(rng: &mut Rng, size: usize) -> Vec<String> {
+fn vocabulary(rng: &mut SeededRng, size: usize) -> Vec<String> {
     (0..size)
         .map(|_| {
             let n = 1 + rng.below(4);
@@ -47,12 +27,12 @@ fn vocabulary(rng: &mut Rng, size: usize) -> Vec<String> {
 }
 
 /// Zipf-like choice: common words often, rare words rarely.
-fn word<'v>(rng: &mut Rng, vocabulary: &'v [String]) -> &'v str {
-    let r = (rng.next() % 1_000_000) as f64 / 1_000_000.0;
+fn word<'v>(rng: &mut SeededRng, vocabulary: &'v [String]) -> &'v str {
+    let r = (rng.next_u64() % 1_000_000) as f64 / 1_000_000.0;
     &vocabulary[((r * r * r) * vocabulary.len() as f64) as usize]
 }
 
-fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
+fn sentence(rng: &mut SeededRng, vocabulary: &[String]) -> String {
     let len = 8 + rng.below(17);
     let mut words: Vec<String> = (0..len).map(|_| word(rng, vocabulary).to_owned()).collect();
     if rng.chance(30) {
@@ -69,7 +49,7 @@ fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
 }
 
 /// An article of about `num_words` words in paragraphs of five sentences.
-fn article(rng: &mut Rng, vocabulary: &[String], num_words: usize) -> Vec<Vec<String>> {
+fn article(rng: &mut SeededRng, vocabulary: &[String], num_words: usize) -> Vec<Vec<String>> {
     let mut paragraphs = Vec::new();
     let mut words = 0;
     while words < num_words {
@@ -84,7 +64,7 @@ fn article(rng: &mut Rng, vocabulary: &[String], num_words: usize) -> Vec<Vec<St
 }
 
 /// A rewrite: paragraphs swapped, sentences dropped, added, merged and edited.
-fn rewrite(rng: &mut Rng, vocabulary: &[String], source: &[Vec<String>]) -> Vec<Vec<String>> {
+fn rewrite(rng: &mut SeededRng, vocabulary: &[String], source: &[Vec<String>]) -> Vec<Vec<String>> {
     let mut paragraphs: Vec<Vec<String>> = source.to_vec();
     for _ in 0..paragraphs.len() / 10 {
         let (x, y) = (rng.below(paragraphs.len()), rng.below(paragraphs.len()));
@@ -133,7 +113,7 @@ fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
 }
 
 fn main() {
-    let mut rng = Rng(0x5eed_1a7e_4a1c_0001);
+    let mut rng = SeededRng(0x5eed_1a7e_4a1c_0001);
     let vocabulary = vocabulary(&mut rng, 20_000);
     let options = CompareOptions {
         timeout: None,
@@ -165,10 +145,10 @@ fn main() {
     let mut docs: Vec<String> = Vec::new();
     for n in 0..1000 {
         let source = if n % 10 == 9 {
-            let original = article(&mut Rng(1000 + n as u64 - 1), &vocabulary, 800);
+            let original = article(&mut SeededRng(1000 + n as u64 - 1), &vocabulary, 800);
             rewrite(&mut rng, &vocabulary, &original)
         } else {
-            article(&mut Rng(1000 + n as u64), &vocabulary, 800)
+            article(&mut SeededRng(1000 + n as u64), &vocabulary, 800)
         };
         docs.push(text(&source));
     }

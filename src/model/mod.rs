@@ -15,7 +15,7 @@ pub use edit::{Edit, EditError, TagRemoval};
 pub use history::History;
 pub use ids::{AnnotationId, ArticleId, TagId};
 pub use project::{FORMAT_VERSION, Orphan, Project};
-pub use synthetic::{synthetic_project, synthetic_text};
+pub use synthetic::{SeededRng, synthetic_project, synthetic_text};
 pub use tag::{Rgb, Tag, default_tags};
 
 #[cfg(test)]

@@ -47,26 +47,35 @@ const WORDS: &[&str] = &[
     "Jahr",
 ];
 
-/// A small deterministic generator (xorshift), so generated projects are the same every run.
-struct Rng(u64);
+/// A small deterministic generator (xorshift), so generated data is the same every run.
+/// Shared by the generated projects here and the benchmarks' generated articles.
+#[derive(Clone, Debug)]
+pub struct SeededRng(pub u64);
 
-impl Rng {
-    fn next(&mut self) -> u64 {
+impl SeededRng {
+    /// The next raw value. The seed must not be 0.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    /// A value in `0..n` (0 if `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// True in `percent` of the calls.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
     }
 }
 
 /// Generated text of `num_words` words in paragraphs of about 80 words and sentences of 15.
 #[must_use]
 pub fn synthetic_text(num_words: usize, seed: u64) -> String {
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = SeededRng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut text = String::with_capacity(num_words * 9);
     for i in 0..num_words {
         text.push_str(WORDS[rng.below(WORDS.len())]);
@@ -95,7 +104,7 @@ pub fn synthetic_project(
     seed: u64,
 ) -> Project {
     let mut project = Project::new("Generated project");
-    let mut rng = Rng(seed | 1);
+    let mut rng = SeededRng(seed | 1);
     let mut edits = Vec::with_capacity(num_articles);
     for index in 0..num_articles {
         let text = synthetic_text(words_per_article, seed + index as u64);
