@@ -68,10 +68,10 @@ pub enum Command {
         /// Its title, or empty to take the first line.
         title: String,
     },
-    /// Restore the autosaved recovery file.
-    RestoreRecovery,
-    /// Throw the recovery file away.
-    DiscardRecovery,
+    /// Restore this autosaved recovery file.
+    RestoreRecovery(std::path::PathBuf),
+    /// Throw this recovery file away.
+    DiscardRecovery(std::path::PathBuf),
     /// Close the window (after asking about unsaved changes).
     Quit,
     /// Open or drive one of the extra views (compare, class, export).
@@ -158,21 +158,8 @@ impl App {
                     }
                 }
             }
-            Command::RestoreRecovery => match super::autosave::load_recovery(&self.config.data_dir)
-            {
-                Ok(project) => {
-                    let info = super::autosave::find_recovery(&self.config.data_dir);
-                    let path = info.and_then(|i| i.project_path);
-                    self.replace_project(project, path.clone(), false);
-                    // The restored state is unsaved until the user saves it.
-                    self.doc.history = History::default();
-                    self.notify_info("Restored the unsaved changes. Save to keep them.".into());
-                }
-                Err(error) => {
-                    self.notify_error(format!("The recovery file could not be read: {error}"));
-                }
-            },
-            Command::DiscardRecovery => super::autosave::clear_recovery(&self.config.data_dir),
+            Command::RestoreRecovery(file) => self.restore_recovery(&file),
+            Command::DiscardRecovery(file) => super::autosave::discard_recovery(&file),
         }
     }
 
@@ -303,14 +290,30 @@ impl App {
 
     pub(crate) fn save_to(&mut self, path: &std::path::Path) {
         self.commit_drafts();
+        // Saving under a new name takes that file's lock first: another Lateral may have it
+        // open, and its next save would replace ours.
+        let new_lock = if self.doc.path.as_deref() == Some(path) && self.doc.lock.is_some() {
+            None
+        } else {
+            match crate::io::lock::ProjectLock::acquire(path) {
+                Ok(lock) => Some(lock),
+                Err(error) => {
+                    self.notify_error(format!("Not saved: {error}"));
+                    return;
+                }
+            }
+        };
         match save_project(&self.doc.project, path) {
             Ok(()) => {
+                if new_lock.is_some() {
+                    self.doc.lock = new_lock;
+                }
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.is_sample = false;
                 self.doc.history.mark_saved();
                 self.prefs.add_recent(path);
                 self.save_prefs();
-                super::autosave::clear_recovery(&self.config.data_dir);
+                self.recovery.clear();
                 self.notify_info(format!("Saved {}", path.display()));
             }
             Err(error) => self.notify_error(format!(
@@ -321,9 +324,17 @@ impl App {
 
     /// Opens `path` now (unsaved changes were already dealt with).
     pub(crate) fn open_now(&mut self, path: &std::path::Path) {
+        let lock = match crate::io::lock::ProjectLock::acquire(path) {
+            Ok(lock) => lock,
+            Err(error) => {
+                self.notify_error(format!("Not opened: {error}"));
+                return;
+            }
+        };
         match load_project(path) {
             Ok((project, report)) => {
                 self.replace_project(project, Some(path.to_path_buf()), false);
+                self.doc.lock = Some(lock);
                 self.prefs.add_recent(path);
                 self.save_prefs();
                 if report.is_clean() {
@@ -351,6 +362,7 @@ impl App {
             history: History::new(),
             path,
             is_sample,
+            lock: None,
         };
         self.view = super::view::ViewState::default();
         self.views.forget_project();
@@ -421,4 +433,42 @@ pub fn remove_tag_edit(project: &Project, tag_id: TagId, reassign_to: Option<Tag
 #[must_use]
 pub fn meta_edit(article_id: ArticleId, meta: ArticleMeta) -> Edit {
     Edit::SetArticleMeta { article_id, meta }
+}
+
+impl App {
+    /// Restores an autosaved recovery file as unsaved changes of its project.
+    fn restore_recovery(&mut self, file: &std::path::Path) {
+        let info = super::autosave::find_recovery(&self.config.data_dir)
+            .filter(|info| info.recovery_file == file);
+        match super::autosave::load_recovery(file) {
+            Ok(project) => {
+                let path = info.and_then(|i| i.project_path);
+                let lock = path
+                    .as_deref()
+                    .and_then(|p| crate::io::lock::ProjectLock::acquire(p).ok());
+                // Without its lock the project file is open elsewhere: restore as untitled.
+                let path = path.filter(|_| lock.is_some());
+                self.replace_project(project, path, false);
+                self.doc.lock = lock;
+                // The restored state is unsaved until the user saves it.
+                self.doc.history = History::default();
+                // Kept until it is saved: it is now this instance's unsaved work.
+                if let Err(error) = self
+                    .recovery
+                    .write(&self.doc.project, self.doc.path.as_deref())
+                {
+                    self.notify_error(format!(
+                        "Autosave failed: {error}. Save your work with Save as…"
+                    ));
+                }
+                if file != self.recovery.file() {
+                    super::autosave::discard_recovery(file);
+                }
+                self.notify_info("Restored the unsaved changes. Save to keep them.".into());
+            }
+            Err(error) => {
+                self.notify_error(format!("The recovery file could not be read: {error}"));
+            }
+        }
+    }
 }

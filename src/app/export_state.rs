@@ -24,7 +24,7 @@ pub struct ExportState {
     pub filter: ExportFilter,
     preview: Option<(PreviewKey, String)>,
     preview_job: Option<Job<PreviewKey, String>>,
-    write_job: Option<Job<PathBuf, Result<(), String>>>,
+    write_job: Option<Job<PathBuf, Result<String, String>>>,
 }
 
 impl Default for ExportState {
@@ -92,26 +92,29 @@ impl ExportState {
         }));
     }
 
-    /// Starts writing the export with the current settings to `path`.
-    pub fn start_write(&mut self, project: &Project, path: PathBuf) {
+    /// Starts writing the export with the current settings to `path`; never over
+    /// `project_path` (the open project's file) or any other project.
+    pub fn start_write(&mut self, project: &Project, path: PathBuf, project_path: Option<PathBuf>) {
         let project = project.clone();
         let (format, filter, options) = (self.format, self.filter.clone(), self.options);
         let target = path.clone();
         self.write_job = Some(Job::spawn(path, move || {
             let bytes = export(&project, format, &filter, options).map_err(|e| e.to_string())?;
-            crate::io::atomic::write_atomically(&target, &bytes, false).map_err(|e| e.to_string())
+            let protected: Vec<&std::path::Path> =
+                project_path.iter().map(PathBuf::as_path).collect();
+            crate::io::output::write_output(&target, &bytes, &protected)
+                .map(|written| written.backup_note())
+                .map_err(|e| e.to_string())
         }));
     }
 
-    /// The outcome of a finished export: the file, or the reason it failed.
-    pub fn take_written(&mut self) -> Option<Result<PathBuf, String>> {
+    /// The outcome of a finished export: what was written (with a note on the backup of a
+    /// file that was there), or the reason it failed.
+    pub fn take_written(&mut self) -> Option<Result<String, String>> {
         let (path, result) = take_finished(&mut self.write_job)?;
         Some(match result {
-            Ok(Ok(())) => Ok(path),
-            Ok(Err(error)) => Err(format!(
-                "{} was not exported: {error}. Try another folder.",
-                path.display()
-            )),
+            Ok(Ok(backup_note)) => Ok(format!("Exported {}{backup_note}", path.display())),
+            Ok(Err(error)) => Err(format!("Nothing was exported: {error}")),
             Err(()) => Err(format!("{} was not exported.", path.display())),
         })
     }

@@ -3,7 +3,7 @@
 
 use super::actions::Action;
 use super::command::Command;
-use super::{App, Modal, Pending, autosave, keyboard, view};
+use super::{App, Modal, Pending, keyboard, view};
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -16,7 +16,7 @@ impl App {
                 ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
             } else {
-                autosave::clear_recovery(&self.config.data_dir);
+                self.recovery.clear();
             }
         }
         let dropped: Vec<PathBuf> = ui.input(|i| {

@@ -80,6 +80,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Whether it is the built-in sample (saving asks for a new file).
     pub is_sample: bool,
+    /// The lock on `path` that keeps other Lateral processes from writing it meanwhile.
+    pub lock: Option<crate::io::lock::ProjectLock>,
 }
 
 /// Something that waits for an answer about unsaved changes.
@@ -154,6 +156,8 @@ pub struct App {
     pub(crate) next_column_id: u64,
     pub(crate) allow_close: bool,
     autosave: AutosaveClock,
+    /// This instance's recovery file.
+    pub(crate) recovery: autosave::RecoverySlot,
     /// Time of the last autosave, for the status line.
     pub(crate) last_autosave_label: Option<String>,
     applied_theme: Option<bool>,
@@ -167,12 +171,14 @@ impl App {
         crate::ui::theme::install_fonts(ctx);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let prefs = Prefs::load(&config.config_dir);
+        let recovery = autosave::RecoverySlot::new(&config.data_dir);
         let mut app = Self {
             doc: Document {
                 project: Project::default(),
                 history: History::new(),
                 path: None,
                 is_sample: false,
+                lock: None,
             },
             view: ViewState::default(),
             prefs,
@@ -186,6 +192,7 @@ impl App {
             next_column_id: 0,
             allow_close: false,
             autosave: AutosaveClock::default(),
+            recovery,
             last_autosave_label: None,
             applied_theme: None,
             views: views::Views::default(),
@@ -219,6 +226,12 @@ impl App {
     #[must_use]
     pub fn project(&self) -> &Project {
         &self.doc.project
+    }
+
+    /// This instance's recovery file (it exists while unsaved changes are autosaved).
+    #[must_use]
+    pub fn recovery_file(&self) -> &Path {
+        self.recovery.file()
     }
 
     /// The project's file, if it has one.
@@ -319,7 +332,7 @@ impl App {
             Pending::Sample => self.open_sample(),
             Pending::Quit => {
                 self.allow_close = true;
-                autosave::clear_recovery(&self.config.data_dir);
+                self.recovery.clear();
             }
         }
     }
@@ -366,11 +379,10 @@ impl App {
         }
         self.autosave.pending_since = None;
         self.autosave.saved_revision = Some(revision);
-        match autosave::write_recovery(
-            &self.config.data_dir,
-            &self.doc.project,
-            self.doc.path.as_deref(),
-        ) {
+        match self
+            .recovery
+            .write(&self.doc.project, self.doc.path.as_deref())
+        {
             Ok(()) => {
                 self.last_autosave_label =
                     Some(jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string());
@@ -397,7 +409,7 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_prefs();
         if !self.is_dirty() {
-            autosave::clear_recovery(&self.config.data_dir);
+            self.recovery.clear();
         }
     }
 }

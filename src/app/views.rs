@@ -114,7 +114,10 @@ impl App {
                 self.views.central = CentralView::Class;
             }
             ViewCommand::ExportTo(path) => {
-                self.views.export.start_write(&self.doc.project, path);
+                let project_path = self.doc.path.clone();
+                self.views
+                    .export
+                    .start_write(&self.doc.project, path, project_path);
             }
         }
     }
@@ -129,7 +132,7 @@ impl App {
         }
         self.views.export.update_preview(project);
         match self.views.export.take_written() {
-            Some(Ok(path)) => self.notify_info(format!("Exported {}", path.display())),
+            Some(Ok(message)) => self.notify_info(message),
             Some(Err(error)) => self.notify_error(error),
             None => {}
         }

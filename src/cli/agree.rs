@@ -6,6 +6,7 @@ use crate::agreement::{
     feedback_html, feedback_md, score_class, scores_csv,
 };
 use crate::io::load_project;
+use crate::io::output::{unused_name, write_output};
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -125,6 +126,11 @@ pub fn run(
     output: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
+    // The key and the students' projects are inputs: no report may be written over them.
+    let input_paths: Vec<PathBuf> = std::iter::once(key)
+        .chain(students.iter().map(PathBuf::as_path))
+        .map(|spec| split_spec(spec).0)
+        .collect();
     let (key, students, problems) = load_class(key, students)?;
     let result = score_class(&key, &students, mode.into(), problems);
     let (main, sheets) = match format {
@@ -162,16 +168,20 @@ pub fn run(
             }
         }
         Some(path) => {
-            let save = |path: &Path, text: &str| {
-                std::fs::write(path, text)
-                    .map_err(|e| format!("could not write {}: {e}", path.display()))
+            let inputs: Vec<&Path> = input_paths.iter().map(PathBuf::as_path).collect();
+            let mut save = |path: &Path, text: &str| {
+                let written =
+                    write_output(path, text.as_bytes(), &inputs).map_err(|e| e.to_string())?;
+                writeln!(out, "wrote {}{}", path.display(), written.backup_note())
+                    .map_err(|e| e.to_string())
             };
             save(path, &main)?;
-            writeln!(out, "wrote {}", path.display()).map_err(|e| e.to_string())?;
+            let mut taken = vec![path.to_path_buf()];
             for (student, sheet) in result.students.iter().zip(&sheets) {
-                let sheet_path = sheet_path(path, &student.name);
+                // Two students of one name get two sheets, not one overwritten.
+                let sheet_path = unused_name(&sheet_path(path, &student.name), &taken);
                 save(&sheet_path, sheet)?;
-                writeln!(out, "wrote {}", sheet_path.display()).map_err(|e| e.to_string())?;
+                taken.push(sheet_path);
             }
         }
     }

@@ -2,8 +2,8 @@
 //! [--annotator ..] -o OUT`
 
 use crate::export::{CsvSeparator, ExportFilter, ExportFormat, ExportOptions, export};
-use crate::io::atomic::write_atomically;
 use crate::io::load_project;
+use crate::io::output::write_output;
 use crate::model::{ArticleId, Project, TagId};
 use std::io::Write;
 use std::path::Path;
@@ -60,14 +60,14 @@ pub fn run(
         },
     };
     let bytes = export(&project, format, &filter, options).map_err(|e| e.to_string())?;
-    write_atomically(out_path, &bytes, false)
-        .map_err(|e| format!("could not write {}: {e}", out_path.display()))?;
+    let written = write_output(out_path, &bytes, &[project_path]).map_err(|e| e.to_string())?;
     let num_annotations = filter.annotations(&project).count();
     writeln!(
         out,
-        "wrote {num_annotations} annotations as {} to {}",
+        "wrote {num_annotations} annotations as {} to {}{}",
         format.name(),
-        out_path.display()
+        out_path.display(),
+        written.backup_note()
     )
     .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)

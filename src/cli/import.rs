@@ -27,6 +27,11 @@ pub fn run(
         Project::new(&title)
     };
     let batch = import_files(files, project.fresh_article_id());
+    // Save first: "imported" is said only of what is in the project file.
+    if let Some(edit) = batch.edit() {
+        project.apply(edit).map_err(|e| e.to_string())?;
+        save_project(&project, project_path).map_err(|e| format!("nothing was imported: {e}"))?;
+    }
     for article in &batch.imported {
         writeln!(
             out,
@@ -39,10 +44,9 @@ pub fn run(
             article.furniture.len()
         )
         .map_err(|e| e.to_string())?;
-    }
-    if let Some(edit) = batch.edit() {
-        project.apply(edit).map_err(|e| e.to_string())?;
-        save_project(&project, project_path).map_err(|e| e.to_string())?;
+        for warning in article.import.warnings() {
+            writeln!(out, "  warning: {warning}").map_err(|e| e.to_string())?;
+        }
     }
     writeln!(out, "{}", batch.summary()).map_err(|e| e.to_string())?;
     Ok(if batch.failed.is_empty() {

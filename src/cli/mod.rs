@@ -150,9 +150,30 @@ pub enum Command {
     },
 }
 
+/// The project file that `command` writes, if it writes one.
+fn project_written_by(command: &Command) -> Option<&std::path::Path> {
+    match command {
+        Command::Import { project, .. }
+        | Command::Upgrade { project }
+        | Command::ImportW3c { project, .. } => Some(project),
+        Command::ImportQdpx { output, .. } => Some(output),
+        _ => None,
+    }
+}
+
 /// Runs a subcommand, printing results to stdout and errors to stderr.
 #[must_use]
 pub fn run(command: Command) -> ExitCode {
+    // A command that writes a project holds its lock until it is done, so that two
+    // writers at once (two commands, or a command and the app) cannot lose each other's work.
+    let _lock = match project_written_by(&command).map(crate::io::lock::ProjectLock::acquire) {
+        Some(Err(error)) => {
+            eprintln!("lateral: {error}");
+            return ExitCode::FAILURE;
+        }
+        Some(Ok(lock)) => Some(lock),
+        None => None,
+    };
     let mut out = std::io::stdout().lock();
     let result = match command {
         Command::Import { project, files } => import::run(&project, &files, &mut out),

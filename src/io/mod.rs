@@ -2,6 +2,8 @@
 
 pub mod atomic;
 pub mod import;
+pub mod lock;
+pub mod output;
 pub mod project_file;
 pub(crate) mod reanchor;
 

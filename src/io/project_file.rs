@@ -41,7 +41,7 @@ pub enum ProjectFileError {
         path: PathBuf,
     },
     /// RON syntax or structure error, e.g. a truncated file.
-    #[error("{} is damaged at line {line}, column {column}: {message}. If Lateral saved it, try the backup {}.bak or the autosave", path.display(), path.display())]
+    #[error("{} is damaged at line {line}, column {column}: {message}. {hint}", path.display())]
     Syntax {
         /// 1-based line.
         line: usize,
@@ -49,6 +49,43 @@ pub enum ProjectFileError {
         column: usize,
         /// What the parser expected.
         message: String,
+        /// What to do: the backup to try, if there is one.
+        hint: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// A field that this version of Lateral does not know, e.g. a misspelt `annotations:`.
+    /// Ignoring it would drop its content at the next save, so the file is refused.
+    #[error("{} has a field \"{field}\" at line {line}, column {column} that Lateral does not know{}. It may be misspelt: correct it in a text editor (expected one of: {}). The file was not changed", path.display(), outer.as_ref().map_or_else(String::new, |o| format!(" (in {o})")), expected.join(", "))]
+    UnknownField {
+        /// The field as written.
+        field: String,
+        /// The record it stands in, e.g. `Annotation`.
+        outer: Option<String>,
+        /// The fields that record has.
+        expected: Vec<String>,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Text, but not a project file (e.g. an article passed where a project was expected).
+    #[error("{} is not a Lateral project: a project file starts with \"(\" and \"format_version\". To add a text file as an article, import it (lateral import --project P FILE, or Import… in the app)", path.display())]
+    NotAProject {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A project file with bytes that are not UTF-8: damaged on disk or by another program.
+    #[error("{} is damaged: byte {offset} (line {line}) is not UTF-8 text. {hint}", path.display())]
+    BadBytes {
+        /// Where the first bad byte is.
+        offset: usize,
+        /// Its 1-based line.
+        line: usize,
+        /// What to do: the backup to try, if there is one.
+        hint: String,
         /// The file.
         path: PathBuf,
     },
@@ -86,13 +123,18 @@ pub struct LoadReport {
     pub orphaned: Vec<String>,
     /// The file's format version, if older than the current one (it was upgraded in memory).
     pub upgraded_from: Option<u32>,
+    /// How many CRLF line ends were read as LF (a checkout that converted line ends).
+    pub crlf_normalised: usize,
 }
 
 impl LoadReport {
     /// Whether loading changed anything that the user should know about.
     #[must_use]
     pub fn is_clean(&self) -> bool {
-        self.reanchored.is_empty() && self.orphaned.is_empty() && self.upgraded_from.is_none()
+        self.reanchored.is_empty()
+            && self.orphaned.is_empty()
+            && self.upgraded_from.is_none()
+            && self.crlf_normalised == 0
     }
 
     /// Every repair as a sentence.
@@ -102,6 +144,12 @@ impl LoadReport {
         if let Some(version) = self.upgraded_from {
             lines.push(format!(
                 "The file was in format {version}; it will be saved in format {FORMAT_VERSION}."
+            ));
+        }
+        if self.crlf_normalised > 0 {
+            lines.push(format!(
+                "The file had Windows line ends (CRLF, {} of them), as git can make on checkout; they were read as plain line ends and will be saved so.",
+                self.crlf_normalised
             ));
         }
         lines.extend(self.reanchored.iter().cloned());
@@ -128,31 +176,58 @@ pub fn load_project(path: &Path) -> Result<(Project, LoadReport), ProjectFileErr
         });
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    let text = String::from_utf8(bytes).map_err(|_| ProjectFileError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let bytes = error.as_bytes();
+            let offset = error.utf8_error().valid_up_to();
+            return Err(
+                if super::output::starts_like_project(&String::from_utf8_lossy(bytes)) {
+                    ProjectFileError::BadBytes {
+                        offset,
+                        line: bytes
+                            .get(..offset)
+                            .and_then(|valid| std::str::from_utf8(valid).ok())
+                            .map_or(1, |valid| valid.matches('\n').count() + 1),
+                        hint: backup_hint(path),
+                        path: path.to_path_buf(),
+                    }
+                } else {
+                    ProjectFileError::NotText {
+                        path: path.to_path_buf(),
+                    }
+                },
+            );
+        }
+    };
     parse_project(&text, path)
 }
 
 /// Parses and validates project RON; `path` is only used in messages.
+///
+/// Fields that Lateral does not know are an error, never ignored: ignoring a misspelt
+/// `annotations:` would lose them all at the next save. The format version is read by the
+/// parser, wherever it stands in the file.
 pub fn parse_project(text: &str, path: &Path) -> Result<(Project, LoadReport), ProjectFileError> {
-    let version = probe_version(text);
-    if let Some(found) = version
-        && found > FORMAT_VERSION
-    {
-        return Err(ProjectFileError::NewerVersion {
-            found,
-            supported: FORMAT_VERSION,
-            path: path.to_path_buf(),
-        });
-    }
-    let mut project: Project = ron::from_str(text).map_err(|error| ProjectFileError::Syntax {
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
-        path: path.to_path_buf(),
-    })?;
     let mut report = LoadReport::default();
+    // A checkout with `core.autocrlf` turns every line end into CRLF, inside the article
+    // texts too; the spans were counted over LF. Article texts never hold a CR (import
+    // turns them into LF), so reading CRLF as LF restores the file as it was saved.
+    let normalised;
+    let text = if text.contains("\r\n") {
+        report.crlf_normalised = text.matches("\r\n").count();
+        normalised = text.replace("\r\n", "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
+    let mut project: Project = match ron::from_str(text) {
+        Ok(project) => project,
+        Err(error) => return Err(parse_error(text, &error, path)),
+    };
+    if project.format_version() > FORMAT_VERSION {
+        return Err(newer_version(project.format_version(), path));
+    }
     if project.format_version() < FORMAT_VERSION {
         report.upgraded_from = Some(project.format_version());
     }
@@ -166,13 +241,73 @@ pub fn parse_project(text: &str, path: &Path) -> Result<(Project, LoadReport), P
     Ok((project, report))
 }
 
-/// Finds `format_version: N` near the start without parsing the whole file.
-fn probe_version(text: &str) -> Option<u32> {
-    let head = text.get(..text.len().min(4096)).unwrap_or(text);
-    let after = &head[head.find("format_version")? + "format_version".len()..];
-    let after = after.trim_start().strip_prefix(':')?.trim_start();
-    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+fn newer_version(found: u32, path: &Path) -> ProjectFileError {
+    ProjectFileError::NewerVersion {
+        found,
+        supported: FORMAT_VERSION,
+        path: path.to_path_buf(),
+    }
+}
+
+/// Turns a parser error into the error a user should see: a newer format first (its new
+/// fields are unknown here), then text that is no project at all, then unknown fields.
+fn parse_error(text: &str, error: &ron::error::SpannedError, path: &Path) -> ProjectFileError {
+    if let Some(found) = read_version(text)
+        && found > FORMAT_VERSION
+    {
+        return newer_version(found, path);
+    }
+    if !super::output::starts_like_project(text) {
+        return ProjectFileError::NotAProject {
+            path: path.to_path_buf(),
+        };
+    }
+    if let ron::Error::NoSuchStructField {
+        expected,
+        found,
+        outer,
+    } = &error.code
+    {
+        return ProjectFileError::UnknownField {
+            field: found.clone(),
+            outer: outer.clone(),
+            expected: expected.iter().map(|&name| name.to_owned()).collect(),
+            line: error.span.start.line,
+            column: error.span.start.col,
+            path: path.to_path_buf(),
+        };
+    }
+    ProjectFileError::Syntax {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+        hint: backup_hint(path),
+        path: path.to_path_buf(),
+    }
+}
+
+/// The format version as the parser reads it, ignoring every other field.
+fn read_version(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        format_version: u32,
+    }
+    ron::from_str::<VersionOnly>(text)
+        .ok()
+        .map(|v| v.format_version)
+}
+
+/// What to try when a project file is damaged.
+fn backup_hint(path: &Path) -> String {
+    let backup = super::atomic::backup_path(path);
+    if backup.exists() {
+        format!(
+            "Lateral keeps the previous version: try opening its backup {}",
+            backup.display()
+        )
+    } else {
+        "There is no backup beside it; if the app was open when it broke, start Lateral again to restore its autosave".to_owned()
+    }
 }
 
 fn check_ids(project: &Project) -> Result<(), Vec<String>> {

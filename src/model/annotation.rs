@@ -10,6 +10,7 @@ pub const CONTEXT_CHARS: usize = 32;
 
 /// A tagged passage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// Stable id.
     pub id: AnnotationId,

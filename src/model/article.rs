@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bibliographic data of an article; editable after import.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
     /// Headline or title.
     pub title: String,
@@ -28,6 +29,7 @@ pub struct ArticleMeta {
 
 /// What the importer did to turn a file's bytes into the article text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ImportReport {
     /// Encoding the bytes were decoded from, e.g. "UTF-8", "windows-1252", "UTF-16LE".
     pub encoding: String,
@@ -46,6 +48,33 @@ pub struct ImportReport {
     pub size_bytes: u64,
 }
 
+impl ImportReport {
+    /// What the reader should know about the decoding, as sentences (empty when clean).
+    #[must_use]
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.replacement_chars > 0 {
+            let what = if self.encoding_source == EncodingSource::Utf8WithErrors {
+                "The file is UTF-8 text with bytes that are not UTF-8"
+            } else {
+                "Some bytes could not be decoded"
+            };
+            warnings.push(format!(
+                "{what}: {} {} shown as \u{FFFD} in the text; compare with the original before quoting those places",
+                self.replacement_chars,
+                if self.replacement_chars == 1 { "place is" } else { "places are" }
+            ));
+        }
+        if self.encoding_source == EncodingSource::Detected {
+            warnings.push(format!(
+                "The file is not UTF-8; it was read as {} (a guess): check its umlauts",
+                self.encoding
+            ));
+        }
+        warnings
+    }
+}
+
 /// How an article's encoding was determined.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EncodingSource {
@@ -56,6 +85,8 @@ pub enum EncodingSource {
     ValidUtf8,
     /// A statistical detector guessed it (the bytes were not UTF-8).
     Detected,
+    /// UTF-8 with a few bytes that are not: each is U+FFFD in the text.
+    Utf8WithErrors,
     /// The text was pasted or typed, not decoded from a file.
     Pasted,
 }
@@ -94,6 +125,7 @@ impl FurnitureKind {
 /// It is only a mark: the text stays as imported. A reader can hide marked passages,
 /// and can reject a mark (`ignored`), which is an undoable edit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Furniture {
     /// The marked bytes of the article text.
     pub span: Span,
@@ -108,6 +140,7 @@ pub struct Furniture {
 
 /// One imported article. Its text never changes after import.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     /// Stable id.
     pub id: ArticleId,

@@ -12,6 +12,7 @@ pub const FORMAT_VERSION: u32 = 1;
 ///
 /// Orphans are kept in the project file so that no work is lost; the app lists them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Orphan {
     /// The annotation as it was stored.
     pub annotation: Annotation,
@@ -22,6 +23,7 @@ pub struct Orphan {
 /// A Lateral project. Fields are private: every change goes through [`Project::apply`], which
 /// validates it and returns its inverse for undo.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// Version of the file format; written first so that a reader can check it early.
     format_version: u32,

@@ -34,6 +34,7 @@ impl Rgb {
 
 /// A category for tagged passages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tag {
     /// Stable id; annotations refer to it.
     pub id: TagId,

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 /// A half-open byte range `start..end` into an article's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     /// First byte.
     pub start: usize,

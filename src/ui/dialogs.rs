@@ -31,18 +31,19 @@ fn modal_ui(ui: &mut egui::Ui, app: &mut App, modal: &Modal) {
                 ui.heading("Restore unsaved work?");
                 ui.label(format!(
                     "Lateral did not close properly last time. Unsaved changes to “{}” were autosaved at {}.",
-                    info.title, info.saved_at
+                    info.title,
+                    info.saved_at_label()
                 ));
                 if let Some(path) = &info.project_path {
                     ui.label(format!("Project file: {}", path.display()));
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
-                        app.commands.push(Command::RestoreRecovery);
+                        app.commands.push(Command::RestoreRecovery(info.recovery_file.clone()));
                         app.modal = None;
                     }
                     if ui.button("Discard").on_hover_text("Delete the autosaved changes").clicked() {
-                        app.commands.push(Command::DiscardRecovery);
+                        app.commands.push(Command::DiscardRecovery(info.recovery_file.clone()));
                         app.modal = None;
                     }
                 });

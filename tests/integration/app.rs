@@ -159,7 +159,22 @@ fn tag_edit_undo_redo_delete_save_and_reload() {
     assert!(harness.state().project().annotation(id).is_some());
     assert!(!harness.state().is_dirty(), "back at the saved state");
 
-    // Open the saved file in a fresh app.
+    // A second app cannot open it while this one has it open: its saves would collide.
+    let mut second = harness_with(AppConfig::in_folder(dir.path()), Some(path.clone()));
+    second.run();
+    assert_eq!(second.state().project_path(), None);
+    assert!(
+        second
+            .state()
+            .notifications()
+            .iter()
+            .any(|n| n.is_error && n.text.contains("is open in another Lateral")),
+        "the second app says why"
+    );
+    drop(second);
+
+    // Open the saved file in a fresh app once the first one is closed.
+    drop(harness);
     let mut reopened = harness_with(AppConfig::in_folder(dir.path()), Some(path.clone()));
     reopened.run();
     assert_eq!(reopened.state().project_path(), Some(path.as_path()));
@@ -183,7 +198,7 @@ fn autosave_and_recovery_after_a_crash() {
         harness.step();
     }
     assert!(
-        config.data_dir.join("recovery.ron").exists(),
+        harness.state().recovery_file().exists(),
         "unsaved changes were autosaved"
     );
     // "Crash": drop the app without closing it, then start again.
@@ -280,4 +295,33 @@ fn tagging_with_the_keyboard_only() {
         .unwrap();
     assert_eq!(annotation.quote, "So eng");
     assert_eq!(annotation.tag_id, lateral::model::TagId(4));
+}
+
+#[test]
+fn a_misspelt_field_is_reported_with_its_line_and_the_file_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/russland-nordkorea.ron"),
+    )
+    .unwrap();
+    let path = dir.path().join("misspelt.ron");
+    let broken = text.replacen("annotations:", "annotatons:", 1);
+    let line = broken.lines().position(|l| l.contains("annotatons:")).unwrap() + 1;
+    std::fs::write(&path, &broken).unwrap();
+    let mut harness = harness_with(AppConfig::in_folder(dir.path()), Some(path.clone()));
+    harness.run();
+    assert_eq!(harness.state().project_path(), None, "not opened");
+    let message = harness
+        .state()
+        .notifications()
+        .iter()
+        .find(|n| n.is_error)
+        .map(|n| n.text.clone())
+        .unwrap();
+    assert!(message.contains(&format!("line {line}")), "{message}");
+    assert!(message.contains("\"annotatons\""), "{message}");
+    // The message is on screen, not only in the state.
+    assert!(harness.query_by_label_contains("annotatons").is_some());
+    drop(harness);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }

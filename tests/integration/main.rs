@@ -13,4 +13,5 @@ mod compare_samples;
 mod export;
 mod import;
 mod project_file;
+mod safety;
 mod sample_class;

@@ -76,6 +76,11 @@ pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
             }
             if std::str::from_utf8(bytes).is_ok() {
                 (encoding_rs::UTF_8, EncodingSource::ValidUtf8, false)
+            } else if mostly_utf8(bytes) {
+                // A few stray bytes in UTF-8 text: decoding the whole file as a legacy
+                // encoding would turn every "für" into "fÃ¼r". Keep UTF-8; each bad byte
+                // becomes U+FFFD, visible in the text and counted in the report.
+                (encoding_rs::UTF_8, EncodingSource::Utf8WithErrors, false)
             } else {
                 let mut detector =
                     chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -110,6 +115,18 @@ pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
             size_bytes,
         },
     })
+}
+
+/// Whether bytes that are not valid UTF-8 are still mostly UTF-8: at least as many valid
+/// multi-byte characters as invalid bytes. Text in a legacy encoding has almost no valid
+/// multi-byte sequences (in Windows-1252 they need pairs like "Ã¼").
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte_chars, mut invalid_bytes) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte_chars += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid_bytes += chunk.invalid().len();
+    }
+    multibyte_chars > 0 && multibyte_chars >= invalid_bytes
 }
 
 fn utf16_hint(bytes: &[u8]) -> &'static str {
@@ -233,6 +250,28 @@ mod tests {
             (decoded.report.crlf_normalised, decoded.report.cr_normalised),
             (2, 0)
         );
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_keeps_its_umlauts() {
+        let mut bytes = "Die Größe der Studie für Europa: über 5,5 Milliarden.\n"
+            .as_bytes()
+            .to_vec();
+        bytes.extend(b"Ein verirrtes Byte: \xfc hier.\n");
+        let decoded = decode(&bytes, u64::MAX).unwrap();
+        assert!(
+            decoded
+                .text
+                .starts_with("Die Größe der Studie für Europa: über")
+        );
+        assert!(decoded.text.contains("Byte: \u{FFFD} hier."));
+        assert_eq!(decoded.report.encoding, "UTF-8");
+        assert_eq!(
+            decoded.report.encoding_source,
+            EncodingSource::Utf8WithErrors
+        );
+        assert_eq!(decoded.report.replacement_chars, 1);
+        assert_eq!(decoded.report.warnings().len(), 1);
     }
 
     #[test]

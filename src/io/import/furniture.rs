@@ -238,9 +238,25 @@ fn html_marks(text: &str) -> Vec<Furniture> {
     marks
 }
 
+/// Longest leftover tag, `<` to `>`; looking no further keeps the scan linear.
+const MAX_TAG_BYTES: usize = 300;
+/// Longest entity, `&` to `;` (`&#x1F600;` is 9).
+const MAX_ENTITY_BYTES: usize = 10;
+
+/// The position of the first of `stops` in `rest[1..=limit]`, searching no further.
+fn find_within(rest: &str, limit: usize, stops: &[u8]) -> Option<usize> {
+    rest.as_bytes()
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(limit)
+        .find(|(_, b)| stops.contains(b))
+        .map(|(index, _)| index)
+}
+
 fn html_tag_len(rest: &str) -> Option<usize> {
-    let close = rest.get(1..)?.find(['>', '<', '\n'])? + 1;
-    if rest.as_bytes().get(close) != Some(&b'>') || close > 300 {
+    let close = find_within(rest, MAX_TAG_BYTES, b"><\n")?;
+    if rest.as_bytes().get(close) != Some(&b'>') {
         return None;
     }
     let inner = rest[1..close]
@@ -258,7 +274,7 @@ fn html_tag_len(rest: &str) -> Option<usize> {
 }
 
 fn html_entity_len(rest: &str) -> Option<usize> {
-    let semicolon = rest.get(1..)?.find(';')? + 1;
+    let semicolon = find_within(rest, MAX_ENTITY_BYTES, b";")?;
     if !(3..=10).contains(&semicolon) {
         return None;
     }
@@ -312,6 +328,17 @@ mod tests {
                 (FurnitureKind::HtmlEntity, "&#8222;"),
             ]
         );
+    }
+
+    #[test]
+    fn tags_and_entities_at_their_length_limits() {
+        let long_tag = format!("<p {}>", "x".repeat(MAX_TAG_BYTES - 3));
+        let too_long = format!("<p {}>", "x".repeat(MAX_TAG_BYTES - 2));
+        assert_eq!(html_tag_len(&long_tag), Some(MAX_TAG_BYTES + 1));
+        assert_eq!(html_tag_len(&too_long), None);
+        assert_eq!(html_entity_len("&#x1F600; x"), Some(9));
+        assert_eq!(html_entity_len("&abcdefghij; x"), None);
+        assert_eq!(html_entity_len("&abcdefghi; x"), Some(11));
     }
 
     #[test]

@@ -182,20 +182,33 @@ fn article_from_decoded(article_id: ArticleId, decoded: Decoded, title: Option<&
 }
 
 /// The first line that is not furniture and has at least three words; else the first line.
+///
+/// A line counts as furniture when a mark that touches it is longer than half the line.
+/// Marks are sorted by start, so one pass over lines and marks together does it.
 fn guess_title(text: &str, furniture: &[crate::model::Furniture]) -> String {
     let mut offset = 0;
     let mut fallback = None;
+    // Marks before `first_open` end before the current line starts (marks are lines or
+    // parts of lines, so a mark that ended stays behind).
+    let mut first_open = 0;
     for line in text.split('\n') {
         let start = offset;
+        let end = start + line.len();
         offset += line.len() + 1;
         let trimmed = line.trim();
-        if trimmed.is_empty()
-            || furniture.iter().any(|f| {
-                f.span.start <= start + line.len()
-                    && f.span.end > start
-                    && f.span.len() * 2 > trimmed.len()
-            })
+        while furniture
+            .get(first_open)
+            .is_some_and(|f| f.span.end <= start && f.span.start < start)
         {
+            first_open += 1;
+        }
+        let is_furniture = furniture
+            .get(first_open..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|f| f.span.start <= end)
+            .any(|f| f.span.end > start && f.span.len() * 2 > trimmed.len());
+        if trimmed.is_empty() || is_furniture {
             continue;
         }
         fallback.get_or_insert(trimmed);
