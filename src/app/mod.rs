@@ -228,6 +228,22 @@ impl App {
         &self.doc.project
     }
 
+    /// For each reading column, left to right, the screen rectangles of the paragraphs drawn
+    /// in the last frame (for tests that check that nothing paints over anything).
+    #[must_use]
+    pub fn painted_paragraphs(&self) -> Vec<Vec<egui::Rect>> {
+        self.view
+            .columns
+            .iter()
+            .map(|c| {
+                self.layouts
+                    .get(&c.column_id)
+                    .map(|l| l.painted_paragraphs().to_vec())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
     /// This instance's recovery file (it exists while unsaved changes are autosaved).
     #[must_use]
     pub fn recovery_file(&self) -> &Path {

@@ -143,16 +143,27 @@ fn selected_ui(ui: &mut egui::Ui, app: &mut App) {
 fn speaker_ui(ui: &mut egui::Ui, app: &mut App, speakers: &[String]) {
     ui.horizontal(|ui| {
         let label = ui.label("Speaker:");
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut app.drafts.speaker)
-                    .desired_width(ui.available_width() - 30.0)
-                    .hint_text("who says or denies it"),
-            )
-            .labelled_by(label.id);
-        if edit.lost_focus() {
-            app.commit_drafts();
-        }
+        // The button is placed first, from the right, and the field takes exactly the room
+        // that is left: a field sized by a guess at the button's width made the panel wider
+        // on every frame.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            speaker_menu_ui(ui, app, speakers);
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut app.drafts.speaker)
+                        .desired_width(ui.available_width())
+                        .hint_text("who says or denies it"),
+                )
+                .labelled_by(label.id);
+            if edit.lost_focus() {
+                app.commit_drafts();
+            }
+        });
+    });
+}
+
+fn speaker_menu_ui(ui: &mut egui::Ui, app: &mut App, speakers: &[String]) {
+    {
         ui.menu_button("▾", |ui| {
             ui.label(
                 egui::RichText::new("Speakers in this project")
@@ -182,7 +193,7 @@ fn speaker_ui(ui: &mut egui::Ui, app: &mut App, speakers: &[String]) {
         })
         .response
         .on_hover_text("Choose a speaker already used in the project");
-    });
+    }
 }
 
 fn filters_ui(ui: &mut egui::Ui, app: &mut App) {

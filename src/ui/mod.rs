@@ -28,11 +28,13 @@ pub fn draw(ui: &mut egui::Ui, app: &mut App) {
         .resizable(true)
         .default_size(270.0)
         .min_size(180.0)
+        .max_size(420.0)
         .show(ui, |ui| articles::articles_ui(ui, app));
     egui::Panel::right("inspector")
         .resizable(true)
         .default_size(340.0)
         .min_size(240.0)
+        .max_size(520.0)
         .show(ui, |ui| inspector::inspector_ui(ui, app));
     egui::CentralPanel::default().show(ui, |ui| central::central_ui(ui, app));
     dialogs::dialogs_ui(ui, app);

@@ -36,6 +36,16 @@ pub struct ColumnLayout {
     /// Whether paragraphs not laid out yet have estimated heights for the current look.
     estimated: bool,
     jobs: HashMap<usize, CachedJob>,
+    /// Screen rectangles of the paragraphs drawn in the last frame, top to bottom.
+    painted: Vec<Rect>,
+}
+
+impl ColumnLayout {
+    /// Screen rectangles of the paragraphs drawn in the last frame, top to bottom.
+    #[must_use]
+    pub fn painted_paragraphs(&self) -> &[Rect] {
+        &self.painted
+    }
 }
 
 /// What a column needs to draw.
@@ -322,10 +332,12 @@ pub fn reader_ui(
             .partition_point(|t| *t <= viewport.min.y)
             .saturating_sub(1);
         let mut p = first;
-        while p < layout.paragraphs.len()
-            && tops.get(p).copied().unwrap_or(f32::MAX) < viewport.max.y
-        {
-            let top = tops.get(p).copied().unwrap_or(0.0);
+        // Each drawn paragraph starts where the one above it really ends: a galley laid out
+        // this frame may be taller or shorter than its estimate, and the estimate must never
+        // make two paragraphs paint over each other.
+        let mut top = tops.get(first).copied().unwrap_or(0.0);
+        let mut painted = Vec::new();
+        while p < layout.paragraphs.len() && top < viewport.max.y {
             let para_pos = origin + Vec2::new(0.0, top);
             let selection = input.selection;
             let flash = input.flash.clone();
@@ -356,6 +368,7 @@ pub fn reader_ui(
                             .rect_filled(rect, 0.0, theme::selection_fill(input.look.dark));
                     }
                 }
+                painted.push(Rect::from_min_size(para_pos, galley.size()));
                 if let Some((range, fade)) = flash {
                     let stroke = egui::Stroke::new(
                         2.5,
@@ -371,8 +384,10 @@ pub fn reader_ui(
                     }
                 }
             }
+            top += layout.heights.get(p).copied().unwrap_or(0.0);
             p += 1;
         }
+        layout.painted = painted;
         handle_pointer(ui, &response, layout, input, &tops, origin, &mut out);
     });
     out.offset = scroll_output.state.clamped_offset().y;

@@ -10,11 +10,14 @@ use std::path::Path;
 
 use eframe::egui;
 
-fn harness(root: &Path) -> Harness<'static, App> {
+pub(super) fn harness(root: &Path) -> Harness<'static, App> {
     harness_with(AppConfig::in_folder(root), None)
 }
 
-fn harness_with(config: AppConfig, project: Option<std::path::PathBuf>) -> Harness<'static, App> {
+pub(super) fn harness_with(
+    config: AppConfig,
+    project: Option<std::path::PathBuf>,
+) -> Harness<'static, App> {
     Harness::builder()
         .with_size(vec2(1400.0, 900.0))
         .with_step_dt(1.0 / 60.0)
@@ -24,7 +27,7 @@ fn harness_with(config: AppConfig, project: Option<std::path::PathBuf>) -> Harne
 }
 
 /// Double-clicks a point, as a person selecting a word.
-fn double_click(harness: &mut Harness<'_, App>, pos: Pos2) {
+pub(super) fn double_click(harness: &mut Harness<'_, App>, pos: Pos2) {
     for _ in 0..2 {
         harness.hover_at(pos);
         for pressed in [true, false] {
@@ -41,7 +44,7 @@ fn double_click(harness: &mut Harness<'_, App>, pos: Pos2) {
 }
 
 /// Selects a word in the first column and presses the tag key.
-fn tag_a_word(harness: &mut Harness<'_, App>, key: &str) {
+pub(super) fn tag_a_word(harness: &mut Harness<'_, App>, key: &str) {
     let title = harness
         .state()
         .project()
@@ -306,7 +309,11 @@ fn a_misspelt_field_is_reported_with_its_line_and_the_file_is_untouched() {
     .unwrap();
     let path = dir.path().join("misspelt.ron");
     let broken = text.replacen("annotations:", "annotatons:", 1);
-    let line = broken.lines().position(|l| l.contains("annotatons:")).unwrap() + 1;
+    let line = broken
+        .lines()
+        .position(|l| l.contains("annotatons:"))
+        .unwrap()
+        + 1;
     std::fs::write(&path, &broken).unwrap();
     let mut harness = harness_with(AppConfig::in_folder(dir.path()), Some(path.clone()));
     harness.run();
