@@ -26,7 +26,10 @@ size=$(stat -c %s "$work/p.ron")
 count() { "$bin" info "$1" 2>/dev/null | sed -n "2s/.*\b\([0-9]\+\) $2.*/\1/p"; }
 articles=$(count "$work/p.ron" articles)
 annotations=$(count "$work/p.ron" annotations)
-echo "project: $((size / 1000000)) MB, $articles articles, $annotations annotations"
+# How long one upgrade (load, then save) takes: kills are spread over twice that.
+t0=$(date +%s%N); "$bin" upgrade "$work/p.ron" >/dev/null; t1=$(date +%s%N)
+window_ms=$(( (t1 - t0) / 500000 + 20 ))
+echo "project: $((size / 1000000)) MB, $articles articles, $annotations annotations; one upgrade takes $(( (t1 - t0) / 1000000 )) ms"
 
 kills=0; in_save=0; end=$((SECONDS + seconds))
 while [ $SECONDS -lt $end ]; do
@@ -35,10 +38,12 @@ while [ $SECONDS -lt $end ]; do
   else
     "$bin" import --project "$work/p.ron" "$work/extra.txt" >/dev/null 2>&1 & pid=$!
   fi
-  # Most saves of this project take 30-80 ms after a load of about as long.
-  sleep "0.$(printf '%03d' $((RANDOM % 200)))"
+  delay_ms=$((RANDOM % window_ms))
+  sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   if kill -0 $pid 2>/dev/null; then
-    ls "$work"/p.ron.tmp* >/dev/null 2>&1 && in_save=$((in_save + 1))
+    if [ -n "$(find "$work" -maxdepth 1 -name 'p.ron.tmp*' -print -quit)" ]; then
+      in_save=$((in_save + 1))
+    fi
     kill -9 $pid 2>/dev/null || true
   fi
   wait $pid 2>/dev/null || true
@@ -52,9 +57,9 @@ while [ $SECONDS -lt $end ]; do
     echo "LOST WORK after $kills kills: $now_articles articles, $now_annotations annotations"; exit 1
   fi
   articles=$now_articles
-  [ $((kills % 50)) -eq 0 ] && echo "$kills kills, $in_save inside a save, $articles articles"
+  if [ $((kills % 50)) -eq 0 ]; then echo "$kills kills, $in_save inside a save, $articles articles"; fi
 done
 "$bin" upgrade "$work/p.ron" >/dev/null
-stale=$(ls "$work"/p.ron.tmp* 2>/dev/null | wc -l)
+stale=$(find "$work" -maxdepth 1 -name 'p.ron.tmp*' | wc -l)
 echo "$kills kills ($in_save while a temp file was being written): project loads, nothing lost; $stale temp files left after the next save"
 [ "$stale" -eq 0 ]

@@ -335,6 +335,7 @@ impl App {
             Ok((project, report)) => {
                 self.replace_project(project, Some(path.to_path_buf()), false);
                 self.doc.lock = Some(lock);
+                self.file_dialogs.set_folder(path.parent());
                 self.prefs.add_recent(path);
                 self.save_prefs();
                 if report.is_clean() {

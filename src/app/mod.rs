@@ -8,7 +8,7 @@ pub mod command;
 pub mod compare_state;
 mod dispatch;
 pub mod export_state;
-mod file_dialog;
+pub mod file_dialog;
 mod input;
 mod jobs;
 pub mod keyboard;
@@ -40,6 +40,10 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     /// Seconds between autosaves.
     pub autosave_seconds: f64,
+    /// Native file dialogs, the app's own, or whichever the desktop supports.
+    pub file_dialogs: file_dialog::FileDialogMode,
+    /// The folder the app's own file dialog starts in (default: the current folder).
+    pub dialog_folder: Option<PathBuf>,
 }
 
 impl AppConfig {
@@ -56,6 +60,8 @@ impl AppConfig {
                 .as_ref()
                 .map_or(fallback, |d| d.data_dir().to_path_buf()),
             autosave_seconds: autosave::AUTOSAVE_SECONDS,
+            file_dialogs: file_dialog::FileDialogMode::from_env(),
+            dialog_folder: None,
         }
     }
 
@@ -66,6 +72,8 @@ impl AppConfig {
             config_dir: root.join("config"),
             data_dir: root.join("data"),
             autosave_seconds: autosave::AUTOSAVE_SECONDS,
+            file_dialogs: file_dialog::FileDialogMode::Auto,
+            dialog_folder: None,
         }
     }
 }
@@ -172,6 +180,7 @@ impl App {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let prefs = Prefs::load(&config.config_dir);
         let recovery = autosave::RecoverySlot::new(&config.data_dir);
+        let file_dialogs = FileDialogs::new(config.file_dialogs, config.dialog_folder.clone());
         let mut app = Self {
             doc: Document {
                 project: Project::default(),
@@ -187,7 +196,7 @@ impl App {
             notifications: Vec::new(),
             modal: None,
             drafts: Drafts::default(),
-            file_dialogs: FileDialogs::default(),
+            file_dialogs,
             layouts: HashMap::new(),
             next_column_id: 0,
             allow_close: false,
@@ -439,6 +448,9 @@ impl App {
         }
         if let Some(command) = self.file_dialogs.poll() {
             self.commands.push(command);
+        }
+        if let Some(notice) = self.file_dialogs.take_notice() {
+            self.notify_info(notice);
         }
         self.handle_input(ui);
         self.update_views();

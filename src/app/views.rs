@@ -154,39 +154,38 @@ impl App {
 impl FileDialogs {
     /// Asks for a key file, then the students' files.
     pub fn pick_class(&mut self) {
-        self.spawn(|| {
-            let key = rfd::FileDialog::new()
-                .set_title("Choose the key")
-                .add_filter("Lateral project", &["ron"])
-                .pick_file()?;
-            let students = rfd::FileDialog::new()
-                .set_title("Choose the students' files")
-                .add_filter("Lateral project", &["ron"])
-                .pick_files()?;
-            Some(Command::View(ViewCommand::ScoreClassFiles {
-                key,
-                students,
-            }))
+        use super::file_dialog::{FileRequest, PickKind, Step};
+        self.ask(FileRequest {
+            title: "Choose the key".into(),
+            kind: PickKind::OpenOne,
+            filter: ("Lateral project", vec!["ron"]),
+            then: Box::new(|keys| {
+                let Some(key) = keys.into_iter().next() else {
+                    return Step::Done(None);
+                };
+                Step::Ask(FileRequest {
+                    title: "Choose the students' files".into(),
+                    kind: PickKind::OpenMany,
+                    filter: ("Lateral project", vec!["ron"]),
+                    then: Box::new(move |students| {
+                        Step::Done(Some(Command::View(ViewCommand::ScoreClassFiles {
+                            key,
+                            students,
+                        })))
+                    }),
+                })
+            }),
         });
     }
 
     /// Asks where to write an export named after the project `title`.
     pub fn export_to(&mut self, title: &str, extension: &'static str) {
         let file_name = format!("{}.{extension}", super::file_dialog::sanitise(title));
-        self.spawn(move || {
-            rfd::FileDialog::new()
-                .set_title("Export")
-                .add_filter(extension, &[extension])
-                .set_file_name(file_name)
-                .save_file()
-                .map(|path: PathBuf| {
-                    let path = if path.extension().is_none() {
-                        path.with_extension(extension)
-                    } else {
-                        path
-                    };
-                    Command::View(ViewCommand::ExportTo(path))
-                })
-        });
+        self.ask(super::file_dialog::save_request(
+            "Export",
+            file_name,
+            (extension, extension),
+            |path| Command::View(ViewCommand::ExportTo(path)),
+        ));
     }
 }

@@ -20,6 +20,9 @@ pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
     if app.drafts.paste.is_some() {
         paste_ui(ui, app);
     }
+    if let Some(command) = app.file_dialogs.in_app_ui(ui.ctx()) {
+        app.commands.push(command);
+    }
 }
 
 fn modal_ui(ui: &mut egui::Ui, app: &mut App, modal: &Modal) {
