@@ -18,6 +18,8 @@ pub enum Action {
     ImportArticles,
     /// Paste an article's text.
     PasteArticle,
+    /// Add the clipboard's text as a new article at once.
+    PasteAsNewArticle,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -58,13 +60,14 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
         Action::SaveAs,
         Action::ImportArticles,
         Action::PasteArticle,
+        Action::PasteAsNewArticle,
         Action::Quit,
         Action::Undo,
         Action::Redo,
@@ -95,6 +98,7 @@ impl Action {
             Action::SaveAs => "Save as…",
             Action::ImportArticles => "Import articles…",
             Action::PasteArticle => "Paste article…",
+            Action::PasteAsNewArticle => "Paste as new article",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -128,6 +132,9 @@ impl Action {
                 "Add text or Markdown files as articles; you can also drop files on the window"
             }
             Action::PasteArticle => "Add an article by pasting its text",
+            Action::PasteAsNewArticle => {
+                "Add the text on the clipboard as a new article; its first line is the title"
+            }
             Action::Quit => "Close Lateral; asks first if there are unsaved changes",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the last undone change",
@@ -169,6 +176,7 @@ impl Action {
             Action::Save => shortcut(command, Key::S),
             Action::SaveAs => shortcut(command_shift, Key::S),
             Action::ImportArticles => shortcut(command, Key::I),
+            Action::PasteAsNewArticle => shortcut(command_shift, Key::V),
             Action::Quit => shortcut(command, Key::Q),
             Action::Undo => shortcut(command, Key::Z),
             Action::Redo => shortcut(command_shift, Key::Z),

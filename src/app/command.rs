@@ -139,7 +139,15 @@ impl App {
             Command::SaveAs(path) => self.save_to(&path),
             Command::ImportFiles(paths) => self.import(&paths),
             Command::PasteArticle { text, title } => {
-                let title = title.trim();
+                // An empty title is the first line, as the dialog says.
+                let title = match title.trim() {
+                    "" => text
+                        .lines()
+                        .map(str::trim)
+                        .find(|l| !l.is_empty())
+                        .unwrap_or(""),
+                    typed => typed,
+                };
                 match article_from_paste(
                     self.doc.project.fresh_article_id(),
                     &text,

@@ -23,6 +23,18 @@ impl App {
                 self.file_dialogs.import();
                 None
             }
+            Action::PasteAsNewArticle => match self.clipboard_text() {
+                Ok(text) => Some(Command::PasteArticle {
+                    text,
+                    title: String::new(),
+                }),
+                Err(reason) => {
+                    self.notify_error(format!(
+                        "Nothing was pasted: {reason}. Copy the article's text first (Ctrl+C in the browser)."
+                    ));
+                    None
+                }
+            },
             Action::PasteArticle => {
                 self.drafts.paste = Some((String::new(), String::new()));
                 None

@@ -44,6 +44,8 @@ pub struct AppConfig {
     pub file_dialogs: file_dialog::FileDialogMode,
     /// The folder the app's own file dialog starts in (default: the current folder).
     pub dialog_folder: Option<PathBuf>,
+    /// Text taken as the clipboard's (for tests); `None` reads the system clipboard.
+    pub clipboard_text: Option<String>,
 }
 
 impl AppConfig {
@@ -62,6 +64,7 @@ impl AppConfig {
             autosave_seconds: autosave::AUTOSAVE_SECONDS,
             file_dialogs: file_dialog::FileDialogMode::from_env(),
             dialog_folder: None,
+            clipboard_text: None,
         }
     }
 
@@ -74,6 +77,7 @@ impl AppConfig {
             autosave_seconds: autosave::AUTOSAVE_SECONDS,
             file_dialogs: file_dialog::FileDialogMode::Auto,
             dialog_folder: None,
+            clipboard_text: None,
         }
     }
 }
@@ -251,6 +255,20 @@ impl App {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    /// The text on the clipboard, or why there is none.
+    pub(crate) fn clipboard_text(&self) -> Result<String, String> {
+        let text = match &self.config.clipboard_text {
+            Some(text) => text.clone(),
+            None => arboard::Clipboard::new()
+                .and_then(|mut clipboard| clipboard.get_text())
+                .map_err(|e| format!("the clipboard could not be read ({e})"))?,
+        };
+        if text.trim().is_empty() {
+            return Err("the clipboard holds no text".into());
+        }
+        Ok(text)
     }
 
     /// This instance's recovery file (it exists while unsaved changes are autosaved).

@@ -48,6 +48,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.separator();
             action_button(ui, app, Action::ImportArticles);
             action_button(ui, app, Action::PasteArticle);
+            action_button(ui, app, Action::PasteAsNewArticle);
             action_button(ui, app, Action::Export);
             ui.separator();
             action_button(ui, app, Action::Quit);

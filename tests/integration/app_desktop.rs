@@ -178,3 +178,59 @@ fn without_a_portal_import_open_save_as_and_export_work_in_the_app() {
     assert_eq!(harness.state().project_path(), Some(saved.as_path()));
     assert_eq!(harness.state().project().articles().len(), num_articles + 1);
 }
+
+const PASTED: &str = "Neue Studie zu Waffenlieferungen\n\nLaut der Studie könnten bis zu 5,5 Milliarden Euro fließen.\n";
+
+#[test]
+fn ctrl_v_fills_the_paste_dialog_and_ctrl_shift_v_adds_the_clipboard_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = AppConfig::in_folder(dir.path());
+    config.clipboard_text = Some(PASTED.to_owned());
+    let mut harness = super::app::harness_with(config, None);
+    harness.run();
+    let before = harness.state().project().articles().len();
+
+    // Paste article…: Ctrl+V in its text field (eframe turns Ctrl+V into a paste event
+    // with the system clipboard's text; the `clipboard` feature must be on for that).
+    harness
+        .state_mut()
+        .run_action(lateral::app::actions::Action::PasteArticle);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Text:")
+        .click();
+    harness.run();
+    harness.event(Event::Paste(PASTED.to_owned()));
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Add article")
+        .click();
+    harness.run();
+    let project = harness.state().project();
+    assert_eq!(project.articles().len(), before + 1);
+    let article = project.articles().last().unwrap();
+    assert_eq!(article.text(), PASTED);
+    assert_eq!(
+        article.meta.title, "Neue Studie zu Waffenlieferungen",
+        "the first line"
+    );
+
+    // Paste as new article (Ctrl+Shift+V): straight from the clipboard.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::V,
+    );
+    harness.run();
+    assert_eq!(harness.state().project().articles().len(), before + 2);
+}
+
+#[test]
+fn eframe_is_built_with_its_clipboard() {
+    // Without eframe's `clipboard` feature, Ctrl+V outside the app pastes nothing.
+    let manifest = include_str!("../../Cargo.toml");
+    let eframe = manifest
+        .lines()
+        .find(|l| l.starts_with("eframe ="))
+        .unwrap();
+    assert!(eframe.contains("\"clipboard\""), "{eframe}");
+}
