@@ -70,9 +70,14 @@ impl App {
         }
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.view.selection = None;
+            self.view.selected_annotation = None;
             self.view.find.open = false;
         }
-        self.keyboard_selection(ui);
+        if ui.input(|i| i.modifiers.alt && i.modifiers.shift) {
+            self.move_annotation_edge(ui);
+        } else {
+            self.keyboard_selection(ui);
+        }
         if self.view.selection.is_some_and(|s| !s.range().is_empty()) {
             let typed: Vec<String> = ui.input(|i| {
                 i.events
@@ -95,6 +100,75 @@ impl App {
                     self.commands.push(Command::TagSelection(tag.id));
                 }
             }
+        }
+    }
+
+    /// Shift+Alt+Right/Left move the selected annotation's end by a word (widen, narrow);
+    /// with Ctrl they move its start. Each step is one undoable edit.
+    fn move_annotation_edge(&mut self, ui: &egui::Ui) {
+        use keyboard::{CaretMove, move_caret};
+        let Some(annotation) = self
+            .view
+            .selected_annotation
+            .and_then(|id| self.doc.project.annotation(id))
+        else {
+            return;
+        };
+        let Some(article) = self.doc.project.article(annotation.article_id) else {
+            return;
+        };
+        for (key, movement) in [
+            (egui::Key::ArrowRight, CaretMove::WordRight),
+            (egui::Key::ArrowLeft, CaretMove::WordLeft),
+        ] {
+            let Some(modifiers) = ui.input(|i| i.key_pressed(key).then_some(i.modifiers)) else {
+                continue;
+            };
+            let span = annotation.span;
+            let edge = if modifiers.command {
+                span.start
+            } else {
+                span.end
+            };
+            let caret = view::TextSelection {
+                column: 0,
+                anchor: edge,
+                head: edge,
+            };
+            let moved = move_caret(article.text(), caret, movement, false).head;
+            let text = article.text();
+            let (start, end) = if modifiers.command {
+                // A start moved right skips the space and punctuation after the word it left.
+                let start = moved.min(span.end);
+                let rest = text.get(start..span.end).unwrap_or("");
+                (
+                    start + rest.len()
+                        - rest
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
+                            .len(),
+                    span.end,
+                )
+            } else {
+                // An end moved left stops after the last word that stays.
+                let end = moved.max(span.start);
+                let kept = text.get(span.start..end).unwrap_or("");
+                (
+                    span.start,
+                    span.start + kept.trim_end_matches(|c: char| !c.is_alphanumeric()).len(),
+                )
+            };
+            if start >= end || (start, end) == (span.start, span.end) {
+                continue;
+            }
+            let mut changed = annotation.clone();
+            changed.set_span(article.text(), crate::text::Span::new(start, end));
+            changed.modified = jiff::Timestamp::now();
+            self.commands.push(super::command::Command::Edit(
+                crate::model::Edit::UpdateAnnotation {
+                    annotation: changed,
+                },
+            ));
+            return;
         }
     }
 

@@ -60,6 +60,43 @@ pub fn chars_after(text: &str, start: usize, max_chars: usize) -> &str {
     &tail[..end]
 }
 
+/// Widens a selection from `anchor` to `head` (either order) to whole words: a start inside a
+/// word moves to the word's start, an end inside a word to its end, and white space at
+/// either edge is dropped. Returns the new (anchor, head), in the same direction.
+///
+/// ```
+/// let text = "Eine neue Studie zur Gegenstrategie.";
+/// let (a, h) = lateral::text::snap_to_words(text, 2, 30);
+/// assert_eq!(&text[a..h], "Eine neue Studie zur Gegenstrategie");
+/// let (a, h) = lateral::text::snap_to_words(text, 30, 2);
+/// assert_eq!((&text[h..a], a > h), ("Eine neue Studie zur Gegenstrategie", true));
+/// ```
+#[must_use]
+pub fn snap_to_words(text: &str, anchor: usize, head: usize) -> (usize, usize) {
+    let (start, end) = (anchor.min(head), anchor.max(head).min(text.len()));
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let Some(_) = text.get(start..end) else {
+        return (anchor, head);
+    };
+    // Drop white space at the edges first, so a start in a gap snaps to the next word.
+    let mut start = start + (text[start..end].len() - text[start..end].trim_start().len());
+    let mut end = start + text[start..end].trim_end().len();
+    if start >= end {
+        return (anchor, head);
+    }
+    while let Some(c) = text[..start].chars().next_back().filter(|&c| is_word(c)) {
+        start -= c.len_utf8();
+    }
+    while let Some(c) = text[end..].chars().next().filter(|&c| is_word(c)) {
+        end += c.len_utf8();
+    }
+    if head >= anchor {
+        (start, end)
+    } else {
+        (end, start)
+    }
+}
+
 /// Number of characters (Unicode scalar values) before byte offset `byte`.
 #[must_use]
 pub fn char_offset(text: &str, byte: usize) -> usize {
@@ -76,6 +113,21 @@ mod tests {
         assert_eq!(word_count("Friedrich-Naumann-Stiftung für die Freiheit"), 4);
         assert_eq!(word_count("„Russland wendet sich“, sagt Guseinova."), 5);
         assert_eq!(word_count("20.000 Soldaten - 5,5 Mrd."), 4);
+    }
+
+    #[test]
+    fn snapping_reaches_word_edges_and_drops_spaces() {
+        let text = "Laut Guseinova könnten bis zu 5,5 Milliarden fließen.";
+        let snap = |a, h| {
+            let (a, h) = snap_to_words(text, a, h);
+            &text[a.min(h)..a.max(h)]
+        };
+        assert_eq!(snap(7, 17), "Guseinova könnten");
+        assert_eq!(snap(4, 14), "Guseinova");
+        assert_eq!(snap(0, 0), "");
+        assert_eq!(snap(46, 99), "fließen");
+        // Umlauts and ß are letters; nothing lands inside a character.
+        assert_eq!(snap(48, 49), "fließen");
     }
 
     #[test]

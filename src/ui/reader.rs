@@ -477,7 +477,12 @@ fn handle_pointer(
         && let (Some(pos), Some((anchor, _))) = (response.interact_pointer_pos(), input.selection)
     {
         let head = byte_at(ui, layout, input, tops, origin, pos);
-        out.selection = Some((anchor, head));
+        // Drags select whole words; Alt selects characters.
+        out.selection = Some(if ui.input(|i| i.modifiers.alt) {
+            (anchor, head)
+        } else {
+            crate::text::snap_to_words(text, anchor, head)
+        });
     }
 }
 

@@ -130,10 +130,12 @@ pub fn search_fill(dark: bool, current: bool) -> Color32 {
 /// Translucent overlay of the text selection.
 #[must_use]
 pub fn selection_fill(dark: bool) -> Color32 {
+    // Violet: no tag of the default set is near it (blue, orange, green, red), so a pending
+    // selection never looks like a claim.
     if dark {
-        Color32::from_rgba_unmultiplied(0x5a, 0x9b, 0xff, 90)
+        Color32::from_rgba_unmultiplied(0xb0, 0x6c, 0xff, 110)
     } else {
-        Color32::from_rgba_unmultiplied(0x33, 0x77, 0xff, 70)
+        Color32::from_rgba_unmultiplied(0xc8, 0x3c, 0xf0, 95)
     }
 }
 
@@ -249,4 +251,40 @@ pub fn class_share_fill(dark: bool, percent: u8) -> Color32 {
         Color32::from_rgb(0x2f, 0x6f, 0xd6),
         strength,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `top` painted over `bottom`, as the screen shows it.
+    fn over(top: Color32, bottom: Color32) -> [f32; 3] {
+        let [r, g, b, a] = top.to_srgba_unmultiplied();
+        let alpha = f32::from(a) / 255.0;
+        let [br, bg, bb, _] = bottom.to_srgba_unmultiplied();
+        [(r, br), (g, bg), (b, bb)]
+            .map(|(t, u)| f32::from(t) * alpha + f32::from(u) * (1.0 - alpha))
+    }
+
+    #[test]
+    fn the_selection_never_looks_like_a_tag() {
+        for dark in [false, true] {
+            let page = background(dark);
+            let selection = over(selection_fill(dark), page);
+            for tag in crate::model::default_tags() {
+                let fill = over(tag_fill(tag.colour, dark, false), page);
+                let distance = selection
+                    .iter()
+                    .zip(&fill)
+                    .map(|(a, b)| (a - b).powi(2))
+                    .sum::<f32>()
+                    .sqrt();
+                assert!(
+                    distance > 40.0,
+                    "selection {selection:?} is too near {} {fill:?} (dark: {dark}): {distance}",
+                    tag.name
+                );
+            }
+        }
+    }
 }

@@ -234,3 +234,152 @@ fn eframe_is_built_with_its_clipboard() {
         .unwrap();
     assert!(eframe.contains("\"clipboard\""), "{eframe}");
 }
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Whether `range` of `text` starts and ends on word edges, with no space at either end.
+fn on_word_edges(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let inner = &text[range.clone()];
+    !before.is_some_and(is_word_char)
+        && !after.is_some_and(is_word_char)
+        && inner.trim() == inner
+        && !inner.is_empty()
+}
+
+#[test]
+fn a_drag_from_inside_one_word_to_inside_another_tags_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    let title = harness
+        .state()
+        .project()
+        .article(lateral::model::ArticleId(1))
+        .unwrap()
+        .meta
+        .title
+        .clone();
+    let rect = harness.get_by_role_and_label(Role::Document, &title).rect();
+    // From a few letters into a word of the first line to the middle of a later word.
+    let (from, to) = (
+        rect.left_top() + vec2(23.0, 10.0),
+        rect.left_top() + vec2(187.0, 10.0),
+    );
+    harness.hover_at(from);
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    for step in 1..=10 {
+        let pos = from + (to - from) * (step as f32 / 10.0);
+        harness.hover_at(pos);
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let (_, range) = harness.state().text_selection().expect("a selection");
+    let text = harness
+        .state()
+        .project()
+        .article(lateral::model::ArticleId(1))
+        .unwrap()
+        .text()
+        .to_owned();
+    assert!(
+        on_word_edges(&text, &range),
+        "selected {:?}",
+        &text[range.clone()]
+    );
+    assert!(
+        text[range.clone()].contains(' '),
+        "more than one word: {:?}",
+        &text[range]
+    );
+    harness.event(Event::Text("1".into()));
+    harness.run();
+    let id = harness.state().selected_annotation().expect("tagged");
+    let annotation = harness.state().project().annotation(id).unwrap().clone();
+    assert_eq!(annotation.span.range(), range);
+}
+
+#[test]
+fn an_annotation_span_is_widened_and_narrowed_by_words_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    tag_a_word(&mut harness, "1");
+    let id = harness.state().selected_annotation().unwrap();
+    let original = harness.state().project().annotation(id).unwrap().span;
+    let text = harness
+        .state()
+        .project()
+        .article(lateral::model::ArticleId(1))
+        .unwrap()
+        .text()
+        .to_owned();
+    let alt_shift = egui::Modifiers::ALT | egui::Modifiers::SHIFT;
+    let span = |h: &egui_kittest::Harness<'_, lateral::app::App>| {
+        h.state().project().annotation(id).unwrap().span
+    };
+    // Widen the end by two words.
+    for _ in 0..2 {
+        harness.key_press_modifiers(alt_shift, egui::Key::ArrowRight);
+        harness.run();
+    }
+    let wide = span(&harness);
+    assert_eq!(wide.start, original.start);
+    assert!(wide.end > original.end);
+    assert!(
+        on_word_edges(&text, &wide.range()),
+        "{:?}",
+        &text[wide.range()]
+    );
+    assert_eq!(
+        harness.state().project().annotation(id).unwrap().quote,
+        text[wide.range()]
+    );
+    // Narrow it by one word.
+    harness.key_press_modifiers(alt_shift, egui::Key::ArrowLeft);
+    harness.run();
+    let narrower = span(&harness);
+    assert!(
+        narrower.end < wide.end && narrower.end > original.end,
+        "{narrower:?}"
+    );
+    assert!(
+        on_word_edges(&text, &narrower.range()),
+        "{:?}",
+        &text[narrower.range()]
+    );
+    // Narrow the start (Ctrl+Shift+Alt+Right) by one word.
+    harness.key_press_modifiers(alt_shift | egui::Modifiers::COMMAND, egui::Key::ArrowRight);
+    harness.run();
+    let moved = span(&harness);
+    assert!(
+        moved.start > narrower.start && moved.end == narrower.end,
+        "{moved:?}"
+    );
+    assert!(
+        on_word_edges(&text, &moved.range()),
+        "{:?}",
+        &text[moved.range()]
+    );
+    // Each step is one undo: four steps back to the tagged word.
+    for _ in 0..4 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        harness.run();
+    }
+    assert_eq!(span(&harness), original);
+}
