@@ -46,6 +46,18 @@ pub enum Action {
     ToggleFurniture,
     /// Scroll all columns together.
     ToggleLinkedScrolling,
+    /// Show or hide the article list.
+    ToggleArticleList,
+    /// Show or hide the inspector.
+    ToggleInspector,
+    /// The reading columns.
+    ShowRead,
+    /// The compare view.
+    ShowCompare,
+    /// The similarity overview.
+    ShowOverview,
+    /// The class view.
+    ShowClass,
     /// Open the focused column's article in one more column.
     AddColumn,
     /// Compare two articles sentence by sentence.
@@ -60,7 +72,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 31] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
@@ -81,6 +93,12 @@ impl Action {
         Action::TextReset,
         Action::ToggleFurniture,
         Action::ToggleLinkedScrolling,
+        Action::ToggleArticleList,
+        Action::ToggleInspector,
+        Action::ShowRead,
+        Action::ShowCompare,
+        Action::ShowOverview,
+        Action::ShowClass,
         Action::AddColumn,
         Action::CompareArticles,
         Action::ProjectOverview,
@@ -112,6 +130,12 @@ impl Action {
             Action::TextReset => "Default text size",
             Action::ToggleFurniture => "Hide page furniture",
             Action::ToggleLinkedScrolling => "Linked scrolling",
+            Action::ToggleArticleList => "Article list",
+            Action::ToggleInspector => "Inspector",
+            Action::ShowRead => "Read",
+            Action::ShowCompare => "Compare",
+            Action::ShowOverview => "Overview",
+            Action::ShowClass => "Class",
             Action::AddColumn => "Add column",
             Action::CompareArticles => "Compare articles…",
             Action::ProjectOverview => "Project overview",
@@ -152,6 +176,12 @@ impl Action {
                 "Hide page furniture (repeated captions, site widgets, leftover HTML) instead of dimming it"
             }
             Action::ToggleLinkedScrolling => "Scroll all article columns together",
+            Action::ToggleArticleList => "Show or hide the list of articles on the left",
+            Action::ToggleInspector => "Show or hide the annotation inspector on the right",
+            Action::ShowRead => "The articles in columns",
+            Action::ShowCompare => "Two articles side by side, sentence by sentence",
+            Action::ShowOverview => "The similarity matrix: which articles retell which",
+            Action::ShowClass => "Students scored against a key",
             Action::AddColumn => "Show one more article column (up to four)",
             Action::CompareArticles => {
                 "Compare the focused article with its nearest relative, sentence by sentence"
@@ -177,6 +207,13 @@ impl Action {
             Action::SaveAs => shortcut(command_shift, Key::S),
             Action::ImportArticles => shortcut(command, Key::I),
             Action::PasteAsNewArticle => shortcut(command_shift, Key::V),
+            Action::Export => shortcut(command, Key::E),
+            Action::ShowRead => shortcut(command, Key::Num1),
+            Action::ShowCompare => shortcut(command, Key::Num2),
+            Action::ShowOverview => shortcut(command, Key::Num3),
+            Action::ShowClass => shortcut(command, Key::Num4),
+            Action::ToggleArticleList => shortcut(Modifiers::NONE, Key::F9),
+            Action::ToggleInspector => shortcut(Modifiers::NONE, Key::F10),
             Action::Quit => shortcut(command, Key::Q),
             Action::Undo => shortcut(command, Key::Z),
             Action::Redo => shortcut(command_shift, Key::Z),
@@ -194,7 +231,6 @@ impl Action {
             | Action::AddColumn
             | Action::CompareArticles
             | Action::ProjectOverview
-            | Action::Export
             | Action::CompareWithKey => None,
         }
     }

@@ -26,6 +26,8 @@ pub struct CompareState {
     pub scroll_to_row: Option<usize>,
     /// The tag used by the row's "Tag …" buttons.
     pub tag_id: Option<TagId>,
+    /// Whether the change list is open; `None` opens it where the view is wide enough.
+    pub show_changes: Option<bool>,
     cache: HashMap<PairKey, Arc<Comparison>>,
     job: Option<Job<PairKey, Comparison>>,
 }

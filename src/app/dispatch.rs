@@ -87,6 +87,32 @@ impl App {
                 self.save_prefs();
                 None
             }
+            Action::ToggleArticleList => {
+                self.prefs.show_article_list = !self.prefs.show_article_list;
+                self.save_prefs();
+                None
+            }
+            Action::ToggleInspector => {
+                self.prefs.show_inspector = !self.prefs.show_inspector;
+                self.save_prefs();
+                None
+            }
+            Action::ShowRead => {
+                self.views.central = super::views::CentralView::Columns;
+                None
+            }
+            Action::ShowCompare => {
+                self.show_view(super::views::CentralView::Compare);
+                None
+            }
+            Action::ShowOverview => {
+                self.show_view(super::views::CentralView::Overview);
+                None
+            }
+            Action::ShowClass => {
+                self.show_view(super::views::CentralView::Class);
+                None
+            }
             Action::ToggleLinkedScrolling => {
                 self.prefs.linked_scrolling = !self.prefs.linked_scrolling;
                 self.view.linked_scrolling = self.prefs.linked_scrolling;
@@ -114,6 +140,22 @@ impl App {
                 None
             }
             Action::Export => {
+                // German Excel reads CSV with a byte-order mark and ";": the default where
+                // the project's articles are mostly German.
+                if !self.views.export.open {
+                    let german = self
+                        .doc
+                        .project
+                        .articles()
+                        .iter()
+                        .filter(|a| a.meta.language == "de")
+                        .count();
+                    if german * 2 > self.doc.project.articles().len() {
+                        self.views.export.options.csv_bom = true;
+                        self.views.export.options.csv_separator =
+                            crate::export::CsvSeparator::Semicolon;
+                    }
+                }
                 self.views.export.open = true;
                 None
             }

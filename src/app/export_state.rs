@@ -133,14 +133,28 @@ pub fn preview_text(
                 MAXQDA, ATLAS.ti, NVivo and other tools; it has no text preview."
             .to_owned();
     }
+    let num_passages = filter.annotations(project).count();
+    let count = if num_passages == 1 {
+        "1 passage will be exported".to_owned()
+    } else {
+        format!("{num_passages} passages will be exported")
+    };
+    // An HTML report is read in a browser, not as source: its preview is the same report
+    // as text (the Markdown export holds the same content).
+    let (format, note) = if format == ExportFormat::Html {
+        (
+            ExportFormat::Markdown,
+            " (the report's text; the file is a web page for any browser)",
+        )
+    } else {
+        (format, "")
+    };
     match export(project, format, filter, options) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
             let text = text.trim_start_matches('\u{feff}');
-            text.lines()
-                .take(PREVIEW_LINES)
-                .collect::<Vec<_>>()
-                .join("\n")
+            let lines: Vec<&str> = text.lines().take(PREVIEW_LINES).collect();
+            format!("{count}{note}:\n\n{}", lines.join("\n"))
         }
         Err(error) => format!("This export would fail: {error}"),
     }

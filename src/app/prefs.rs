@@ -30,6 +30,10 @@ pub struct Prefs {
     pub hide_furniture: bool,
     /// Scroll all columns together.
     pub linked_scrolling: bool,
+    /// Show the article list on the left.
+    pub show_article_list: bool,
+    /// Show the inspector on the right.
+    pub show_inspector: bool,
 }
 
 impl Default for Prefs {
@@ -42,6 +46,8 @@ impl Default for Prefs {
             annotator: String::new(),
             hide_furniture: false,
             linked_scrolling: false,
+            show_article_list: true,
+            show_inspector: true,
         }
     }
 }

@@ -86,6 +86,15 @@ impl App {
     }
 
     /// Opens the compare view for the focused article and its nearest relative.
+    /// Switches the centre to `view` (the compare view first picks a pair if it has none).
+    pub(crate) fn show_view(&mut self, view: CentralView) {
+        if view == CentralView::Compare && self.views.compare.article_a.is_none() {
+            self.open_compare();
+        } else {
+            self.views.central = view;
+        }
+    }
+
     pub(crate) fn open_compare(&mut self) {
         let focused = self
             .view

@@ -73,16 +73,20 @@ pub fn chars_after(text: &str, start: usize, max_chars: usize) -> &str {
 /// ```
 #[must_use]
 pub fn snap_to_words(text: &str, anchor: usize, head: usize) -> (usize, usize) {
-    let (start, end) = (anchor.min(head), anchor.max(head).min(text.len()));
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    let Some(_) = text.get(start..end) else {
-        return (anchor, head);
+    let floor = |mut byte: usize| {
+        byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        byte
     };
+    let (start, end) = (floor(anchor.min(head)), floor(anchor.max(head)));
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
     // Drop white space at the edges first, so a start in a gap snaps to the next word.
     let mut start = start + (text[start..end].len() - text[start..end].trim_start().len());
     let mut end = start + text[start..end].trim_end().len();
     if start >= end {
-        return (anchor, head);
+        return (floor(anchor), floor(head));
     }
     while let Some(c) = text[..start].chars().next_back().filter(|&c| is_word(c)) {
         start -= c.len_utf8();
@@ -122,12 +126,19 @@ mod tests {
             let (a, h) = snap_to_words(text, a, h);
             &text[a.min(h)..a.max(h)]
         };
+        assert_eq!(snap(7, 19), "Guseinova könnten");
+        // A position inside a character is taken as that character.
         assert_eq!(snap(7, 17), "Guseinova könnten");
         assert_eq!(snap(4, 14), "Guseinova");
         assert_eq!(snap(0, 0), "");
-        assert_eq!(snap(46, 99), "fließen");
+        assert_eq!(
+            snap(46, 99),
+            "fließen.",
+            "a drag past the full stop keeps it"
+        );
         // Umlauts and ß are letters; nothing lands inside a character.
         assert_eq!(snap(48, 49), "fließen");
+        assert_eq!(snap_to_words(text, 999, 1000), (text.len(), text.len()));
     }
 
     #[test]

@@ -27,11 +27,7 @@ pub fn central_ui(ui: &mut egui::Ui, app: &mut App) {
                 .selectable_label(app.views.central == view, label)
                 .on_hover_text(tooltip);
             if response.clicked() {
-                if view == CentralView::Compare && app.views.compare.article_a.is_none() {
-                    app.open_compare();
-                } else {
-                    app.views.central = view;
-                }
+                app.show_view(view);
             }
         }
     });

@@ -24,14 +24,38 @@ pub fn compare_view_ui(ui: &mut egui::Ui, app: &mut App) {
         return;
     };
     summary_ui(ui, &comparison);
+    // The change list takes room from the two articles: below this width it starts closed
+    // and opens on request, so that both articles stay readable in a small window.
+    let wide = ui.available_width() >= WIDE_ENOUGH_FOR_CHANGES;
+    let show_changes = app.views.compare.show_changes.unwrap_or(wide);
+    let num_changes = comparison.changes().count();
+    let toggle_label = if show_changes {
+        format!("Hide the change list ({num_changes})")
+    } else {
+        format!("Show the change list ({num_changes})")
+    };
+    if ui
+        .selectable_label(show_changes, toggle_label)
+        .on_hover_text("Every change, filterable by kind; click one to go to its row")
+        .clicked()
+    {
+        app.views.compare.show_changes = Some(!show_changes);
+    }
     ui.separator();
-    egui::Panel::right("compare_changes")
-        .resizable(true)
-        .default_size(300.0)
-        .min_size(200.0)
-        .show(ui, |ui| changes_ui(ui, app, &comparison));
+    if show_changes {
+        let width = ui.available_width();
+        egui::Panel::right("compare_changes")
+            .resizable(true)
+            .default_size((width * 0.35).clamp(180.0, 300.0))
+            .min_size(160.0)
+            .max_size((width * 0.5).max(160.0))
+            .show(ui, |ui| changes_ui(ui, app, &comparison));
+    }
     rows_ui(ui, app, &comparison);
 }
+
+/// Narrower than this, the compare view opens without its change list.
+const WIDE_ENOUGH_FOR_CHANGES: f32 = 760.0;
 
 fn article_combo(
     ui: &mut egui::Ui,
@@ -42,9 +66,10 @@ fn article_combo(
     let title = chosen
         .and_then(|id| project.article(id))
         .map_or("Choose an article", |a| a.meta.title.as_str());
+    let width = ((ui.available_width() - 180.0) / 2.0).clamp(120.0, 320.0);
     egui::ComboBox::new(label, label)
         .selected_text(title)
-        .width(320.0)
+        .width(width)
         .truncate()
         .show_ui(ui, |ui| {
             for article in project.articles() {
@@ -57,7 +82,7 @@ fn pair_picker_ui(ui: &mut egui::Ui, app: &mut App) {
     let project = &app.doc.project;
     let state = &mut app.views.compare;
     let (mut a, mut b) = (state.article_a, state.article_b);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         article_combo(ui, project, "Article A", &mut a);
         if ui.button("⇄").on_hover_text("Swap A and B").clicked() {
             std::mem::swap(&mut a, &mut b);

@@ -18,7 +18,7 @@ pub fn export_dialog_ui(ui: &mut egui::Ui, app: &mut App) {
         .default_size([640.0, 560.0])
         .resizable(true)
         .show(ui.ctx(), |ui| body_ui(ui, app));
-    if !open {
+    if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         app.views.export.open = false;
     }
 }

@@ -85,6 +85,22 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
                 Action::ToggleLinkedScrolling,
                 app.prefs.linked_scrolling,
             );
+            action_toggle(
+                ui,
+                app,
+                Action::ToggleArticleList,
+                app.prefs.show_article_list,
+            );
+            action_toggle(ui, app, Action::ToggleInspector, app.prefs.show_inspector);
+            ui.separator();
+            for view in [
+                Action::ShowRead,
+                Action::ShowCompare,
+                Action::ShowOverview,
+                Action::ShowClass,
+            ] {
+                action_button(ui, app, view);
+            }
             ui.separator();
             action_button(ui, app, Action::AddColumn);
             ui.separator();

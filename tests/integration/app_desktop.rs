@@ -383,3 +383,85 @@ fn an_annotation_span_is_widened_and_narrowed_by_words_and_undone() {
     }
     assert_eq!(span(&harness), original);
 }
+
+#[test]
+fn at_900_by_600_the_compare_view_shows_both_articles_and_opens_its_change_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = AppConfig::in_folder(dir.path());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(vec2(900.0, 600.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(60)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| lateral::app::App::new(&cc.egui_ctx, None, config));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    for _ in 0..600 {
+        let app = harness.state();
+        if app
+            .views()
+            .compare
+            .comparison(app.project().revision())
+            .is_some()
+        {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let comparison = {
+        let app = harness.state();
+        app.views()
+            .compare
+            .comparison(app.project().revision())
+            .unwrap()
+            .clone()
+    };
+    // A sentence of A and one of B from an aligned row are both on screen, side by side.
+    let row = comparison
+        .rows
+        .iter()
+        .find(|r| !r.a.is_empty() && !r.b.is_empty())
+        .expect("an aligned row");
+    let (id_a, id_b) = {
+        let compare = &harness.state().views().compare;
+        (compare.article_a.unwrap(), compare.article_b.unwrap())
+    };
+    let project = harness.state().project().clone();
+    let text_of = |article, sentence: &lateral::compare::SentenceRef| {
+        let text = project.article(article).unwrap().text();
+        sentence.span.slice(text).unwrap().to_owned()
+    };
+    let a_text = text_of(id_a, &row.a[0]);
+    let b_text = text_of(id_b, &row.b[0]);
+    let prefix = |t: &str| t.chars().take(20).collect::<String>();
+    // The inspector's list may quote the same words: take the row's labels, in the centre.
+    let on_screen = |h: &egui_kittest::Harness<'_, lateral::app::App>, text: &str| {
+        h.query_all_by_label_contains(&prefix(text))
+            .map(|node| node.rect())
+            .filter(|r| r.min.y > 80.0 && r.min.x > 120.0)
+            .min_by(|x, y| x.min.x.total_cmp(&y.min.x))
+            .expect("the sentence is on screen")
+    };
+    let a = on_screen(&harness, &a_text);
+    let b = on_screen(&harness, &b_text);
+    assert!(a.max.x <= b.min.x, "A {a:?} left of B {b:?}");
+    assert!(
+        b.max.x <= 900.0 && b.width() > 150.0,
+        "B is readable: {b:?}"
+    );
+    // The change list starts closed here and opens on request, inside the window.
+    assert!(harness.query_by_label("Changes").is_none());
+    harness
+        .get_by_label_contains("Show the change list")
+        .click();
+    harness.run();
+    let heading = harness.get_by_label("Changes").rect();
+    assert!(heading.max.x <= 900.0, "{heading:?}");
+    let b = harness.get_by_label_contains(&prefix(&b_text)).rect();
+    assert!(
+        b.max.x <= heading.min.x + 1.0,
+        "B stays left of the change list"
+    );
+}

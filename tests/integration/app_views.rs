@@ -40,7 +40,8 @@ fn wait_for(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> b
 fn menu(harness: &mut Harness<'_, App>, menu: &str, item: &str) {
     harness.get_by_label(menu).click();
     harness.run();
-    harness.get_by_label(item).click();
+    // Items with a shortcut carry it in their accessible label ("Export… Ctrl+E").
+    harness.get_by_label_contains(item).click();
     harness.run_ok();
 }
 
@@ -209,7 +210,14 @@ fn export_dialog_previews_csv() {
         .find(|q| !q.contains('"') && !q.contains('\n'))
         .expect("a plain quote");
     let preview = app.views().export.preview(app.project()).unwrap();
-    assert!(preview.starts_with("project,article,"), "{preview}");
+    let num = app.project().annotations().len();
+    assert!(
+        preview.starts_with(&format!("{num} passages will be exported:\n\n")),
+        "{preview}"
+    );
+    // The sample is German: CSV for German Excel, with a byte-order mark and ";".
+    assert!(app.views().export.options.csv_bom);
+    assert!(preview.contains("\n\nproject;article;"), "{preview}");
     assert!(preview.contains(&quote), "the preview shows the passages");
 
     // Export to a file without the native dialog.
@@ -223,6 +231,27 @@ fn export_dialog_previews_csv() {
             .any(|n| n.text.starts_with("Exported"))
     });
     assert!(std::fs::read_to_string(&path).unwrap().contains(&quote));
+
+    // The HTML preview reads as text, not as markup; Escape closes the dialog.
+    harness.get_by_label("HTML").click();
+    harness.run_ok();
+    wait_for(&mut harness, "the HTML preview", |app| {
+        app.views().export.preview(app.project()).is_some()
+    });
+    let preview = harness
+        .state()
+        .views()
+        .export
+        .preview(harness.state().project())
+        .unwrap()
+        .to_owned();
+    assert!(
+        !preview.contains("<html") && !preview.contains("<style"),
+        "{preview}"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
+    assert!(!harness.state().views().export.open);
 }
 
 #[test]
