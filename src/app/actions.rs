@@ -46,6 +46,8 @@ pub enum Action {
     ToggleFurniture,
     /// Scroll all columns together.
     ToggleLinkedScrolling,
+    /// The list of keyboard shortcuts.
+    KeyboardShortcuts,
     /// Show or hide the article list.
     ToggleArticleList,
     /// Show or hide the inspector.
@@ -72,7 +74,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
@@ -104,6 +106,7 @@ impl Action {
         Action::ProjectOverview,
         Action::Export,
         Action::CompareWithKey,
+        Action::KeyboardShortcuts,
     ];
 
     /// Menu label; labels that open a dialog end in "…".
@@ -131,6 +134,7 @@ impl Action {
             Action::ToggleFurniture => "Hide page furniture",
             Action::ToggleLinkedScrolling => "Linked scrolling",
             Action::ToggleArticleList => "Article list",
+            Action::KeyboardShortcuts => "Keyboard shortcuts…",
             Action::ToggleInspector => "Inspector",
             Action::ShowRead => "Read",
             Action::ShowCompare => "Compare",
@@ -177,6 +181,7 @@ impl Action {
             }
             Action::ToggleLinkedScrolling => "Scroll all article columns together",
             Action::ToggleArticleList => "Show or hide the list of articles on the left",
+            Action::KeyboardShortcuts => "Every key Lateral knows, and what it does",
             Action::ToggleInspector => "Show or hide the annotation inspector on the right",
             Action::ShowRead => "The articles in columns",
             Action::ShowCompare => "Two articles side by side, sentence by sentence",
@@ -213,6 +218,7 @@ impl Action {
             Action::ShowOverview => shortcut(command, Key::Num3),
             Action::ShowClass => shortcut(command, Key::Num4),
             Action::ToggleArticleList => shortcut(Modifiers::NONE, Key::F9),
+            Action::KeyboardShortcuts => shortcut(Modifiers::NONE, Key::F1),
             Action::ToggleInspector => shortcut(Modifiers::NONE, Key::F10),
             Action::Quit => shortcut(command, Key::Q),
             Action::Undo => shortcut(command, Key::Z),

@@ -172,8 +172,11 @@ impl App {
     }
 
     pub(crate) fn apply_edit(&mut self, edit: Edit) {
-        if let Err(error) = self.doc.history.apply(&mut self.doc.project, edit) {
-            self.notify_error(format!("That change was not made: {error}"));
+        let label = edit.label();
+        match self.doc.history.apply(&mut self.doc.project, edit) {
+            // Every change is said in the status bar, with the way back.
+            Ok(()) => self.notify_info(format!("Done: {label} (Ctrl+Z undoes it)")),
+            Err(error) => self.notify_error(format!("That change was not made: {error}")),
         }
         if let Some(id) = self.view.selected_annotation
             && self.doc.project.annotation(id).is_none()

@@ -87,6 +87,10 @@ impl App {
                 self.save_prefs();
                 None
             }
+            Action::KeyboardShortcuts => {
+                self.drafts.shortcuts = true;
+                None
+            }
             Action::ToggleArticleList => {
                 self.prefs.show_article_list = !self.prefs.show_article_list;
                 self.save_prefs();

@@ -140,6 +140,8 @@ pub struct Drafts {
     pub paste: Option<(String, String)>,
     /// Whether the tag editor is open.
     pub tag_editor: bool,
+    /// Whether the keyboard shortcuts window is open.
+    pub shortcuts: bool,
     /// Tag names being edited in the tag editor.
     pub tag_names: HashMap<crate::model::TagId, String>,
 }
@@ -172,6 +174,8 @@ pub struct App {
     pub(crate) recovery: autosave::RecoverySlot,
     /// Time of the last autosave, for the status line.
     pub(crate) last_autosave_label: Option<String>,
+    /// The window title last sent, so that it is sent only when it changes.
+    window_title: String,
     applied_theme: Option<bool>,
     pub(crate) views: views::Views,
 }
@@ -207,6 +211,7 @@ impl App {
             autosave: AutosaveClock::default(),
             recovery,
             last_autosave_label: None,
+            window_title: String::new(),
             applied_theme: None,
             views: views::Views::default(),
         };
@@ -255,6 +260,20 @@ impl App {
                     .unwrap_or_default()
             })
             .collect()
+    }
+
+    /// "• Project title – file.ron – Lateral": unsaved changes first, then what is open.
+    #[must_use]
+    pub fn window_title_text(&self) -> String {
+        let dirty = if self.is_dirty() { "• " } else { "" };
+        let file = self
+            .doc
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|name| format!(" – {}", name.to_string_lossy()))
+            .unwrap_or_default();
+        format!("{dirty}{}{file} – Lateral", self.doc.project.title())
     }
 
     /// The text on the clipboard, or why there is none.
@@ -475,6 +494,11 @@ impl App {
         crate::ui::draw(ui, self);
         let ctx = ui.ctx().clone();
         self.run_commands(&ctx);
+        let title = self.window_title_text();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
         self.autosave_tick(ctx.input(|i| i.time));
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -33,6 +33,17 @@ pub fn word_count(text: &str) -> usize {
     count
 }
 
+/// "1 annotation", "2 annotations": a count with the word in the right number.
+///
+/// ```
+/// assert_eq!(lateral::text::count(1, "hit", "hits"), "1 hit");
+/// assert_eq!(lateral::text::count(0, "hit", "hits"), "0 hits");
+/// ```
+#[must_use]
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Returns at most `max_chars` characters of `text` that end at byte `end`.
 #[must_use]
 pub fn chars_before(text: &str, end: usize, max_chars: usize) -> &str {

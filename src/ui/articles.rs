@@ -139,9 +139,12 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
                         tag_bars_ui(ui, &counts);
                         if hits > 0 {
                             ui.label(
-                                egui::RichText::new(format!("{hits} hits for “{query}”"))
-                                    .small()
-                                    .color(theme::search_fill(false, true)),
+                                egui::RichText::new(format!(
+                                    "{} for “{query}”",
+                                    crate::text::count(hits, "hit", "hits")
+                                ))
+                                .small()
+                                .color(theme::search_fill(false, true)),
                             );
                         }
                     })

@@ -349,12 +349,13 @@ fn find_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.label("Type to find in the articles");
         } else {
             ui.label(format!(
-                "{} of {hits_here} in this article · {total} in {articles_with_hits} articles",
+                "{} of {hits_here} in this article · {total} in {}",
                 if hits_here == 0 {
                     0
                 } else {
                     app.view.find.current % hits_here + 1
-                }
+                },
+                crate::text::count(articles_with_hits, "article", "articles")
             ));
         }
         if ui

@@ -5,6 +5,7 @@ use super::compare_rows::rows_ui;
 use crate::app::App;
 use crate::compare::{Comparison, Summary};
 use crate::model::{ArticleId, Project};
+use crate::text::count;
 use eframe::egui;
 use std::sync::Arc;
 
@@ -126,7 +127,12 @@ pub fn summary_lines(comparison: &Comparison) -> [String; 3] {
             "Sentences: {same} kept, {changed} changed, {only_a} dropped, {only_b} added, {moved} moved"
         ),
         format!(
-            "Changes: {numbers} numbers, {names} names, {hedges} hedges, {attributions} attributions, {negations} negations"
+            "Changes: {}, {}, {}, {}, {}",
+            count(numbers, "number", "numbers"),
+            count(names, "name", "names"),
+            count(hedges, "hedge", "hedges"),
+            count(attributions, "attribution", "attributions"),
+            count(negations, "negation", "negations")
         ),
     ]
 }

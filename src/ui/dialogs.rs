@@ -20,6 +20,9 @@ pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
     if app.drafts.paste.is_some() {
         paste_ui(ui, app);
     }
+    if app.drafts.shortcuts {
+        shortcuts_ui(ui, app);
+    }
     if let Some(command) = app.file_dialogs.in_app_ui(ui.ctx()) {
         app.commands.push(command);
     }
@@ -115,7 +118,9 @@ fn remove_tag_ui(
         .count();
     ui.heading(format!("Remove the tag “{}”?", tag.name));
     ui.label(format!(
-        "{used} annotations use it. What should happen to them?"
+        "{} {} it. What should happen to them?",
+        crate::text::count(used, "annotation", "annotations"),
+        if used == 1 { "uses" } else { "use" }
     ));
     let mut choice = reassign_to;
     ui.radio_value(&mut choice, None, "Delete them");
@@ -387,5 +392,68 @@ fn paste_ui(ui: &mut egui::Ui, app: &mut App) {
         }
         (Some(false), _) | (None, false) => app.drafts.paste = None,
         (None, true) => app.drafts.paste = Some((text, title)),
+    }
+}
+
+/// Keys that work in the reading view but belong to no menu entry.
+const PLAIN_KEYS: &[(&str, &str)] = &[
+    ("1 – 4 (or a tag's own key)", "Tag the selected text"),
+    (
+        "Arrows, Shift+arrows",
+        "Move the caret, select; with Ctrl by word",
+    ),
+    (
+        "Shift+Alt+→ / ←",
+        "Widen or narrow the selected annotation's end by a word",
+    ),
+    ("Ctrl+Shift+Alt+→ / ←", "Move its start by a word"),
+    (
+        "Alt while dragging",
+        "Select characters instead of whole words",
+    ),
+    ("Double-click, triple-click", "Select a word, a paragraph"),
+    (
+        "Esc",
+        "Clear the selection; close the find bar and the export dialog",
+    ),
+    ("Ctrl+click an article", "Open it in one more column"),
+];
+
+/// The list of keyboard shortcuts, built from the action catalogue.
+fn shortcuts_ui(ui: &mut egui::Ui, app: &mut App) {
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .default_width(520.0)
+        .vscroll(true)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for action in crate::app::actions::Action::ALL {
+                        let keys: Vec<String> = action
+                            .shortcut()
+                            .into_iter()
+                            .chain(action.extra_shortcuts().iter().copied())
+                            .map(|s| ui.ctx().format_shortcut(&s))
+                            .collect();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.label(egui::RichText::new(keys.join(", ")).monospace());
+                        ui.label(action.label().trim_end_matches('…'))
+                            .on_hover_text(action.tooltip());
+                        ui.end_row();
+                    }
+                    for (keys, what) in PLAIN_KEYS {
+                        ui.label(egui::RichText::new(*keys).monospace());
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+        });
+    if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        app.drafts.shortcuts = false;
     }
 }

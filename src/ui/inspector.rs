@@ -294,9 +294,13 @@ fn list_ui(ui: &mut egui::Ui, app: &mut App) {
     };
     ui.label(
         egui::RichText::new(format!(
-            "{} of {} annotations",
+            "{} of {}",
             rows.len(),
-            app.doc.project.annotations().len()
+            crate::text::count(
+                app.doc.project.annotations().len(),
+                "annotation",
+                "annotations"
+            )
         ))
         .small()
         .weak(),

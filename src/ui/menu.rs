@@ -114,6 +114,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.separator();
             action_button(ui, app, Action::CompareWithKey);
         });
+        ui.menu_button("Help", |ui| {
+            action_button(ui, app, Action::KeyboardShortcuts);
+        });
     });
 }
 
@@ -182,9 +185,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut App) {
         }
         ui.separator();
         ui.label(format!(
-            "{} articles · {} annotations",
-            app.doc.project.articles().len(),
-            app.doc.project.annotations().len()
+            "{} · {}",
+            crate::text::count(app.doc.project.articles().len(), "article", "articles"),
+            crate::text::count(
+                app.doc.project.annotations().len(),
+                "annotation",
+                "annotations"
+            )
         ));
         if let Some(note) = app.notifications.iter().rev().find(|n| !n.is_error) {
             ui.separator();

@@ -465,3 +465,39 @@ fn at_900_by_600_the_compare_view_shows_both_articles_and_opens_its_change_list(
         "B stays left of the change list"
     );
 }
+
+#[test]
+fn help_lists_the_shortcuts_and_the_title_and_status_say_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    assert!(harness.state().window_title_text().ends_with("– Lateral"));
+    assert!(!harness.state().window_title_text().starts_with('•'));
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label("Keyboard shortcuts")
+            .next()
+            .is_some()
+    );
+    assert!(harness.query_by_label("Paste as new article").is_some());
+    assert!(harness.query_by_label_contains("Widen or narrow").is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label("Keyboard shortcuts")
+            .next()
+            .is_none()
+    );
+    tag_a_word(&mut harness, "1");
+    assert!(
+        harness.state().window_title_text().starts_with("• "),
+        "unsaved changes show"
+    );
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    let last = harness.state().notifications().last().unwrap().text.clone();
+    assert!(last.contains("delete") && last.contains("Ctrl+Z"), "{last}");
+}
