@@ -11,6 +11,7 @@ mod compare_cli;
 mod compare_props;
 mod compare_samples;
 mod export;
+mod ids;
 mod import;
 mod project_file;
 mod sample_class;
