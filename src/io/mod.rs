@@ -4,5 +4,6 @@ pub mod atomic;
 pub mod import;
 pub mod project_file;
 pub(crate) mod reanchor;
+mod ron_layout;
 
 pub use project_file::{LoadReport, ProjectFileError, load_project, save_project};

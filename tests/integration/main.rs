@@ -13,5 +13,6 @@ mod compare_samples;
 mod export;
 mod ids;
 mod import;
+mod layout;
 mod project_file;
 mod sample_class;
