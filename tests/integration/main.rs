@@ -14,5 +14,6 @@ mod export;
 mod ids;
 mod import;
 mod layout;
+mod merge_git;
 mod project_file;
 mod sample_class;
