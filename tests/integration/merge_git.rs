@@ -168,3 +168,43 @@ fn the_merge_driver_merges_what_git_alone_cannot() {
     git_ok(repo, &["merge", "-q", "--no-edit", "ben"]);
     has_both(&repo.join(FILE), [ours, theirs]);
 }
+
+#[test]
+fn a_class_s_copies_merge_into_one_project_with_every_student() {
+    let class = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/class");
+    let dir = tempfile::tempdir().unwrap();
+    let merged = dir.path().join("class.ron");
+    let output = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .arg("merge")
+        .args(["anna", "ben", "cem"].map(|name| class.join(format!("{name}.ron"))))
+        .arg("-o")
+        .arg(&merged)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let count = |name: &str| {
+        load_project(&class.join(format!("{name}.ron")))
+            .unwrap()
+            .0
+            .annotations()
+            .len()
+    };
+    let (project, _) = load_project(&merged).unwrap();
+    assert_eq!(project.articles().len(), 2, "matched by text");
+    assert_eq!(
+        project.annotations().len(),
+        count("anna") + count("ben") + count("cem")
+    );
+    let mut annotators: Vec<&str> = project
+        .annotations()
+        .iter()
+        .map(|a| a.annotator.as_str())
+        .collect();
+    annotators.sort_unstable();
+    annotators.dedup();
+    assert_eq!(annotators.len(), 3, "{annotators:?}");
+}
