@@ -12,6 +12,7 @@
 //! - [`io`]: importing articles (decoding, page furniture) and the RON project file.
 //! - [`export`]: CSV, JSON, Markdown and HTML reports; W3C Web Annotation and REFI-QDA
 //!   `.qdpx` exchange, both ways.
+//! - [`merge`]: combining projects of the same articles (copies, coders, git branches).
 //! - [`agreement`]: a trainer's key against students' copies: scores, feedback, coefficients.
 //! - [`cli`]: the `lateral` subcommands.
 //! - `app` and `ui` (feature `gui`): the desktop app on eframe/egui.
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod compare;
 pub mod export;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod text;
 #[cfg(feature = "gui")]

@@ -7,6 +7,7 @@ mod import;
 mod import_qdpx;
 mod import_w3c;
 mod info;
+mod merge;
 mod similar;
 mod sources;
 mod upgrade;
@@ -148,6 +149,30 @@ pub enum Command {
         #[arg(long, short)]
         project: PathBuf,
     },
+    /// Merge projects of the same articles (copies, coders, git branches); exit code 1 on
+    /// conflicts, which are listed (the merged project keeps ours for them).
+    Merge {
+        /// Our project; the others are merged into it.
+        ours: PathBuf,
+        /// The projects to merge into ours.
+        #[arg(required = true)]
+        theirs: Vec<PathBuf>,
+        /// The common ancestor (e.g. of two git branches): tells edits and removals apart.
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Where to save the merged project.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Git merge driver: `merge-driver %O %A %B` merges %B into %A, relative to %O.
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// Ours (%A), overwritten with the result.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+    },
 }
 
 /// The project file that `command` writes, if it writes one.
@@ -221,6 +246,15 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::ImportQdpx { file, output } => import_qdpx::run(&file, &output, &mut out),
         Command::ImportW3c { file, project } => import_w3c::run(&file, &project, &mut out),
+        Command::Merge {
+            ours,
+            theirs,
+            base,
+            output,
+        } => merge::run(base.as_deref(), &ours, &theirs, &output, &mut out),
+        Command::MergeDriver { base, ours, theirs } => {
+            merge::run_driver(&base, &ours, &theirs, &mut out)
+        }
         Command::Agree {
             key,
             students,

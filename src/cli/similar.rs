@@ -20,17 +20,32 @@ pub fn run(
         .iter()
         .partition(|f| f.extension().is_some_and(|ext| ext == "ron"));
     let mut articles: Vec<Article> = Vec::new();
+    // Like `import`, carry on past unreadable files and list them at the end.
+    let mut unreadable: Vec<String> = Vec::new();
     for path in project
         .into_iter()
         .chain(projects.iter().map(|p| p.as_path()))
     {
-        let loaded = open_project(Some(path))?.map(|p| p.articles().to_vec());
-        add_articles(&mut articles, loaded.unwrap_or_default());
+        match open_project(Some(path)) {
+            Ok(loaded) => add_articles(
+                &mut articles,
+                loaded.map(|p| p.articles().to_vec()).unwrap_or_default(),
+            ),
+            Err(reason) => unreadable.push(reason),
+        }
     }
-    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    add_articles(&mut articles, resolve(&files, None)?);
+    for file in files {
+        match resolve(std::slice::from_ref(file), None) {
+            Ok(found) => add_articles(&mut articles, found),
+            Err(reason) => unreadable.push(reason), // names the file
+        }
+    }
     if articles.len() < 2 {
-        return Err("similar needs a project or files with at least two articles".to_owned());
+        let mut message = "similar needs a project or files with at least two articles".to_owned();
+        if !unreadable.is_empty() {
+            message.push_str(&unreadable_list(&unreadable));
+        }
+        return Err(message);
     }
     let pairs = near_duplicate_articles(&articles, threshold);
     let written = match format {
@@ -44,7 +59,24 @@ pub fn run(
         Format::Text => write_text(&pairs, &articles, threshold, out),
     };
     written.map_err(|e| e.to_string())?;
-    Ok(ExitCode::SUCCESS)
+    if unreadable.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("lateral: {}", unreadable_list(&unreadable).trim_start());
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn unreadable_list(unreadable: &[String]) -> String {
+    let mut list = format!(
+        "\n{} files could not be read and were skipped:",
+        unreadable.len()
+    );
+    for reason in unreadable {
+        list.push_str("\n  ");
+        list.push_str(reason);
+    }
+    list
 }
 
 /// Adds articles, keeping their ids unless an id is taken (articles from a second project or
@@ -52,8 +84,10 @@ pub fn run(
 fn add_articles(articles: &mut Vec<Article>, more: Vec<Article>) {
     for mut article in more {
         if articles.iter().any(|a| a.id == article.id) {
-            let next = articles.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
-            article.id = ArticleId(next);
+            let next = articles.iter().map(|a| a.id.0).max().unwrap_or(0);
+            // Past the largest id, or (never wrapping) the first one free.
+            let free = (1..=u64::MAX).find(|id| !articles.iter().any(|a| a.id.0 == *id));
+            article.id = ArticleId(next.checked_add(1).or(free).unwrap_or(0));
         }
         articles.push(article);
     }

@@ -67,11 +67,27 @@ pub(super) fn names(a: &Side, b: &Side) -> Vec<Change> {
 /// "Russland"/"Russlands" or "Staaten"/"Staates").
 fn is_respelling(x: &str, y: &str) -> bool {
     let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let common_prefix = xs.iter().zip(&ys).take_while(|(p, q)| p == q).count();
-    let longer = xs.len().max(ys.len());
     let shorter = xs.len().min(ys.len());
     let distance = edit_distance(x, y);
-    common_prefix + 2 < longer && distance <= 2 && distance * 3 <= shorter
+    !is_inflection(&xs, &ys) && distance <= 2 && distance * 3 <= shorter
+}
+
+/// Endings that inflect a name or noun ("Russlands", "Staates", "Berliner") rather than
+/// respell it ("Anne" for "Anna").
+const ENDINGS: [&str; 11] = [
+    "", "s", "es", "e", "en", "n", "er", "ern", "em", "ens", "ns",
+];
+
+/// Whether the two words are one stem with two inflection endings.
+fn is_inflection(xs: &[char], ys: &[char]) -> bool {
+    let common_prefix = xs.iter().zip(ys).take_while(|(p, q)| p == q).count();
+    (0..=common_prefix).rev().any(|stem| {
+        let ending = |chars: &[char]| chars.get(stem..).map(|c| c.iter().collect::<String>());
+        let (Some(a), Some(b)) = (ending(xs), ending(ys)) else {
+            return false;
+        };
+        stem >= MIN_NAME_CHARS - 1 && ENDINGS.contains(&a.as_str()) && ENDINGS.contains(&b.as_str())
+    })
 }
 
 /// Levenshtein distance over chars.
@@ -103,5 +119,10 @@ mod tests {
         assert!(!is_respelling("russland", "russlands"));
         assert!(!is_respelling("staaten", "staates"));
         assert!(!is_respelling("guseinova", "kim"));
+        // Issue 16.7: a change at the end of a name.
+        assert!(is_respelling("anna", "anne"));
+        assert!(is_respelling("hankuk", "hankul"));
+        assert!(!is_respelling("staat", "staaten"));
+        assert!(!is_respelling("berlin", "berliner"));
     }
 }

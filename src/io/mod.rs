@@ -6,5 +6,6 @@ pub mod lock;
 pub mod output;
 pub mod project_file;
 pub(crate) mod reanchor;
+mod ron_layout;
 
 pub use project_file::{LoadReport, ProjectFileError, load_project, save_project};

@@ -406,14 +406,10 @@ fn place_annotations(project: &mut Project, report: &mut LoadReport) {
     parts.orphans.extend(new_orphans);
 }
 
-/// Serialises a project as pretty RON, `format_version` first.
+/// Serialises a project as RON, `format_version` first, one tag, article head and annotation
+/// per line (see `io::ron_layout`), the article text with its real line breaks.
 pub fn project_to_ron(project: &Project) -> Result<String, ProjectFileError> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ".to_owned())
-        .depth_limit(2)
-        .escape_strings(false)
-        .struct_names(false);
-    ron::ser::to_string_pretty(project, config).map_err(|error| ProjectFileError::Serialize {
+    super::ron_layout::project_ron(project).map_err(|error| ProjectFileError::Serialize {
         message: error.to_string(),
     })
 }

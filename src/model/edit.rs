@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// One change to a project.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
-    /// Adds an annotation (at `index` in the list, or at the end).
+    /// Adds an annotation (at `index` in the list, or in reading order among its article's).
     AddAnnotation {
         /// The new annotation; its id must be unused.
         annotation: Annotation,
@@ -495,7 +495,9 @@ fn add_annotation(
         });
     }
     let annotation_id = annotation.id;
-    insert_at(project.parts_mut().annotations, index, annotation)?;
+    let annotations = project.parts_mut().annotations;
+    let index = index.or_else(|| Some(reading_position(annotations, &annotation)));
+    insert_at(annotations, index, annotation)?;
     Ok(Edit::RemoveAnnotation { annotation_id })
 }
 
@@ -660,6 +662,25 @@ fn article_mut(project: &mut Project, article_id: ArticleId) -> Result<&mut Arti
         .iter_mut()
         .find(|a| a.id == article_id)
         .ok_or(EditError::NoSuchArticle { article_id })
+}
+
+/// Where a new annotation goes when no index is given: among its article's annotations, before
+/// the first that starts later; after the article's last; or at the end. Annotations then stay
+/// in reading order, so two people tagging different passages change different lines of the
+/// project file and git merges their work without a conflict.
+fn reading_position(annotations: &[Annotation], new: &Annotation) -> usize {
+    let later = annotations.iter().position(|a| {
+        a.article_id == new.article_id
+            && (a.span.start, a.span.end) > (new.span.start, new.span.end)
+    });
+    later
+        .or_else(|| {
+            annotations
+                .iter()
+                .rposition(|a| a.article_id == new.article_id)
+                .map(|last| last + 1)
+        })
+        .unwrap_or(annotations.len())
 }
 
 fn insert_at<T>(list: &mut Vec<T>, index: Option<usize>, item: T) -> Result<(), EditError> {

@@ -3,6 +3,7 @@
 mod annotation;
 mod article;
 mod edit;
+mod fresh_ids;
 mod history;
 mod ids;
 mod project;
@@ -12,6 +13,7 @@ mod tag;
 pub use annotation::{Annotation, CONTEXT_CHARS};
 pub use article::{Article, ArticleMeta, EncodingSource, Furniture, FurnitureKind, ImportReport};
 pub use edit::{Edit, EditError, TagRemoval};
+pub use fresh_ids::{ID_BOUND, ID_SEED_VARIABLE};
 pub use history::History;
 pub use ids::{AnnotationId, ArticleId, TagId};
 pub use project::{FORMAT_VERSION, Orphan, Project};

@@ -1,5 +1,6 @@
 //! The project: articles, tag set, annotations and notes, changed only through [`Edit`]s.
 
+use super::fresh_ids::{fresh_value, next_or_fresh};
 use super::{
     Annotation, AnnotationId, Article, ArticleId, Edit, EditError, Tag, TagId, default_tags,
 };
@@ -156,24 +157,39 @@ impl Project {
             .filter(move |a| a.article_id == article_id)
     }
 
-    /// An id no article has.
+    /// A new article id: one more than the largest, so that ids stay short enough to type
+    /// (`lateral compare a2 a5`); a random one (below [`ID_BOUND`](super::ID_BOUND)) when that
+    /// would reach the bound, so it never wraps. Articles added independently on two copies
+    /// are matched by text and renumbered by `lateral merge`.
     #[must_use]
     pub fn fresh_article_id(&self) -> ArticleId {
-        ArticleId(self.articles.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+        let in_use = |value| self.articles.iter().any(|a| a.id.0 == value);
+        ArticleId(next_or_fresh(self.articles.iter().map(|a| a.id.0), in_use))
     }
 
-    /// An id no tag has.
+    /// A new tag id, one more than the largest like [`Project::fresh_article_id`].
     #[must_use]
     pub fn fresh_tag_id(&self) -> TagId {
-        TagId(self.tags.iter().map(|t| t.id.0).max().unwrap_or(0) + 1)
+        let in_use = |value| self.tags.iter().any(|t| t.id.0 == value);
+        TagId(next_or_fresh(self.tags.iter().map(|t| t.id.0), in_use))
     }
 
-    /// An id no annotation (placed or orphaned) has.
+    /// A new annotation id that no annotation here (placed or orphaned) has: random (below
+    /// [`ID_BOUND`](super::ID_BOUND)), so that two people adding annotations independently (on
+    /// two git branches, in two copies) do not both pick it. Successive calls in one process
+    /// never return the same id, even before it is added.
+    ///
+    /// ```
+    /// use lateral::model::Project;
+    /// let project = Project::new("Demo");
+    /// assert_ne!(project.fresh_annotation_id(), project.fresh_annotation_id());
+    /// ```
     #[must_use]
     pub fn fresh_annotation_id(&self) -> AnnotationId {
-        let placed = self.annotations.iter().map(|a| a.id.0);
-        let orphaned = self.orphans.iter().map(|o| o.annotation.id.0);
-        AnnotationId(placed.chain(orphaned).max().unwrap_or(0) + 1)
+        AnnotationId(fresh_value(|value| {
+            self.annotations.iter().any(|a| a.id.0 == value)
+                || self.orphans.iter().any(|o| o.annotation.id.0 == value)
+        }))
     }
 
     /// Speakers used in the project, sorted and without duplicates (for suggestions).

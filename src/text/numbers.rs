@@ -74,15 +74,28 @@ pub fn same_value(a: f64, b: f64) -> bool {
 /// assert_eq!(parse_number("20.000", German), Some(20_000.0));
 /// assert_eq!(parse_number("1.7", German), Some(1.7));
 /// assert_eq!(parse_number("20,000", English), Some(20_000.0));
+/// assert_eq!(parse_number("20,000", German), Some(20_000.0));
+/// assert_eq!(parse_number("26,2024", German), None);
 /// assert_eq!(parse_number("1.000.000,5", German), Some(1_000_000.5));
 /// assert_eq!(parse_number("27.10.2024", German), None);
 /// ```
 #[must_use]
 pub fn parse_number(token: &str, style: NumberStyle) -> Option<f64> {
+    parse_digits(token, style, false)
+}
+
+/// Parses a number token; with `scaled` (a scale word follows, "1,250 Milliarden") a single
+/// group of three digits after the style's decimal separator stays decimals, without it
+/// ("20,000 Soldaten" in a German text) it is read as thousands whatever the style, since
+/// news write three decimals almost never.
+fn parse_digits(token: &str, style: NumberStyle, scaled: bool) -> Option<f64> {
     if !token
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
+        return None;
+    }
+    if looks_like_day_and_year(token) {
         return None;
     }
     let last_dot = token.rfind('.');
@@ -91,7 +104,7 @@ pub fn parse_number(token: &str, style: NumberStyle) -> Option<f64> {
         (None, None) => None,
         (Some(d), Some(c)) => Some(d.max(c)),
         (Some(only), None) | (None, Some(only)) => {
-            let sep = token.as_bytes()[only];
+            let sep = token.as_bytes().get(only).copied().unwrap_or(b'.');
             let groups: Vec<&str> = token.split(char::from(sep)).collect();
             let thousands_groups = groups.iter().skip(1).all(|g| g.len() == 3);
             if groups.len() > 2 {
@@ -102,7 +115,12 @@ pub fn parse_number(token: &str, style: NumberStyle) -> Option<f64> {
             let german_thousands = sep == b'.' && thousands_groups && style == NumberStyle::German;
             let english_thousands =
                 sep == b',' && thousands_groups && style == NumberStyle::English;
-            if german_thousands || english_thousands {
+            let by_shape = thousands_groups
+                && !scaled
+                && groups
+                    .first()
+                    .is_some_and(|g| !g.is_empty() && !g.starts_with('0'));
+            if german_thousands || english_thousands || by_shape {
                 None
             } else {
                 Some(only)
@@ -118,6 +136,32 @@ pub fn parse_number(token: &str, style: NumberStyle) -> Option<f64> {
         }
     }
     digits.parse().ok()
+}
+
+/// "26,2024" (from "Apr.26,2024") or "3.2023": a day or month glued to a year, not a number.
+fn looks_like_day_and_year(token: &str) -> bool {
+    let Some((head, tail)) = token.split_once([',', '.']) else {
+        return false;
+    };
+    let year = tail.len() == 4
+        && tail
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2099).contains(&y));
+    let day = head.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    year && day
+}
+
+/// The style a scale word writes its number in, if it tells: "billion" and "thousand" are
+/// English; a German noun is capitalised ("Billion", "Milliarden").
+fn style_of_scale_word(word: &str) -> Option<NumberStyle> {
+    match word {
+        "billion" | "billions" | "million" | "millions" | "thousand" | "trillion" | "trillions"
+        | "bn" | "mln" => Some(NumberStyle::English),
+        "Milliarde" | "Milliarden" | "Millionen" | "Billionen" | "Tausend" | "Mrd" | "Mio" => {
+            Some(NumberStyle::German)
+        }
+        _ => None,
+    }
 }
 
 /// The factor of a scale word such as "Milliarden", "Mio", "million"; `None` for other words.
@@ -149,8 +193,15 @@ pub fn find_numbers(text: &str, tokens: &[Token], style: NumberStyle) -> Vec<Num
     let mut index = 0;
     while let Some(token) = tokens.get(index) {
         let word = token.text(text);
+        let next_word = tokens
+            .get(index + 1)
+            .filter(|next| next.kind == TokenKind::Word)
+            .map(|next| next.text(text));
+        // The number's own words decide its style: "5.5 billion" in a German text is English.
+        let style = next_word.and_then(style_of_scale_word).unwrap_or(style);
+        let scaled = next_word.is_some_and(|w| scale_of(w, style).is_some());
         let value = match token.kind {
-            TokenKind::Number => parse_number(word, style),
+            TokenKind::Number => parse_digits(word, style, scaled),
             TokenKind::Word => {
                 let lower = word.to_lowercase();
                 NUMBER_WORDS
@@ -239,6 +290,24 @@ mod tests {
             Vec::<f64>::new()
         );
         assert_eq!(values("3 Billionen", NumberStyle::German), [3e12]);
+    }
+
+    #[test]
+    fn a_number_is_read_in_the_style_of_its_own_words() {
+        // Issue 16.7: an English figure quoted in a German article.
+        assert_eq!(values("5.5 billion dollars", NumberStyle::German), [5.5e9]);
+        assert_eq!(values("3 Billionen", NumberStyle::English), [3e12]);
+        assert_eq!(values("20,000 soldiers", NumberStyle::German), [20_000.0]);
+        assert_eq!(values("20.000 Soldaten", NumberStyle::English), [20_000.0]);
+        assert_eq!(values("1,250 Milliarden", NumberStyle::German), [1.25e9]);
+        assert_eq!(values("5,5 Milliarden", NumberStyle::German), [5.5e9]);
+    }
+
+    #[test]
+    fn a_day_glued_to_a_year_is_no_number() {
+        let found = values("Apr.26,2024", NumberStyle::German);
+        assert!(!found.iter().any(|v| same_value(*v, 26.2024)), "{found:?}");
+        assert_eq!(values("3,1875", NumberStyle::German), [3.1875]);
     }
 
     #[test]

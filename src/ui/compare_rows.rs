@@ -205,9 +205,10 @@ pub fn tag_edit(
     annotator: &str,
     label: &str,
 ) -> Option<Edit> {
-    let first_id = project.fresh_annotation_id().0;
-    let ids: Vec<_> = (0..passages.len() as u64)
-        .map(|i| crate::model::AnnotationId(first_id + i))
+    // Fresh ids never repeat within a process, so they are distinct before they are added.
+    let ids: Vec<_> = passages
+        .iter()
+        .map(|_| project.fresh_annotation_id())
         .collect();
     let mut edits = Vec::new();
     for (&(article_id, span), &id) in passages.iter().zip(&ids) {

@@ -134,12 +134,26 @@ fn compare_view_lists_changes_and_tags_a_linked_pair() {
 
     // Tag both passages of that row as one linked pair.
     let before = harness.state().project().annotations().len();
+    let before_ids: Vec<_> = harness
+        .state()
+        .project()
+        .annotations()
+        .iter()
+        .map(|a| a.id)
+        .collect();
     harness.get_by_label("Tag both as a linked pair").click();
     harness.run_ok();
     let app = harness.state();
     let annotations = app.project().annotations();
     assert_eq!(annotations.len(), before + 2);
-    let (first, second) = (&annotations[before], &annotations[before + 1]);
+    // New annotations go in reading order among their article's, not at the end.
+    let added: Vec<_> = annotations
+        .iter()
+        .filter(|a| !before_ids.contains(&a.id))
+        .collect();
+    let [first, second] = added.as_slice() else {
+        panic!("two new annotations");
+    };
     assert_eq!(
         (first.article_id, second.article_id),
         (ArticleId(1), ArticleId(2))

@@ -93,3 +93,31 @@ fn similar_and_compare_work_on_a_project() {
         "{compared}"
     );
 }
+
+#[test]
+fn similar_carries_on_past_unreadable_files_and_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    let empty_dir = dir.path().join("a-folder.txt");
+    std::fs::create_dir(&empty_dir).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .arg("similar")
+        .arg(&missing)
+        .arg(sample(SOURCE))
+        .arg(&empty_dir)
+        .arg(sample(REWRITE))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "unreadable files are an error");
+    assert!(
+        stdout.contains("2 articles") && stdout.contains(REWRITE),
+        "{stdout}"
+    );
+    assert!(stderr.contains("2 files could not be read"), "{stderr}");
+    assert!(
+        stderr.contains("missing.txt") && stderr.contains("a-folder.txt"),
+        "{stderr}"
+    );
+}

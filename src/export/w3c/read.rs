@@ -141,7 +141,7 @@ impl Importer<'_> {
                 ));
                 continue;
             }
-            let annotation_id = AnnotationId(self.next_annotation_id);
+            let annotation_id = self.project.fresh_annotation_id();
             let mut annotation =
                 Annotation::of_span(annotation_id, article.id, article.text(), span, tag_id)
                     .ok_or("its passage does not fit the article")?;
