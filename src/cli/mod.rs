@@ -181,7 +181,8 @@ fn project_written_by(command: &Command) -> Option<&std::path::Path> {
         Command::Import { project, .. }
         | Command::Upgrade { project }
         | Command::ImportW3c { project, .. } => Some(project),
-        Command::ImportQdpx { output, .. } => Some(output),
+        Command::ImportQdpx { output, .. } | Command::Merge { output, .. } => Some(output),
+        Command::MergeDriver { ours, .. } => Some(ours),
         _ => None,
     }
 }
