@@ -16,6 +16,8 @@ pub enum Action {
     SaveAs,
     /// Import text or Markdown files as articles.
     ImportArticles,
+    /// Merge other copies of this project (a class's copies, a second coder) into it.
+    MergeProjects,
     /// Paste an article's text.
     PasteArticle,
     /// Add the clipboard's text as a new article at once.
@@ -74,12 +76,13 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
         Action::SaveAs,
         Action::ImportArticles,
+        Action::MergeProjects,
         Action::PasteArticle,
         Action::PasteAsNewArticle,
         Action::Quit,
@@ -120,6 +123,7 @@ impl Action {
             Action::ImportArticles => "Import articles…",
             Action::PasteArticle => "Paste article…",
             Action::PasteAsNewArticle => "Paste as new article",
+            Action::MergeProjects => "Merge projects…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -160,6 +164,9 @@ impl Action {
                 "Add text or Markdown files as articles; you can also drop files on the window"
             }
             Action::PasteArticle => "Add an article by pasting its text",
+            Action::MergeProjects => {
+                "Add the annotations of other copies of this project (matched by article text)"
+            }
             Action::PasteAsNewArticle => {
                 "Add the text on the clipboard as a new article; its first line is the title"
             }
@@ -229,6 +236,7 @@ impl Action {
             Action::TextSmaller => shortcut(command, Key::Minus),
             Action::TextReset => shortcut(command, Key::Num0),
             Action::PasteArticle
+            | Action::MergeProjects
             | Action::EditTags
             | Action::EditArticleDetails
             | Action::ToggleTheme

@@ -61,6 +61,8 @@ pub enum Command {
     SaveAs(PathBuf),
     /// Import files as articles.
     ImportFiles(Vec<PathBuf>),
+    /// Merge these project files into the open project.
+    MergeFiles(Vec<PathBuf>),
     /// Add pasted text as an article.
     PasteArticle {
         /// The text.
@@ -138,6 +140,7 @@ impl App {
             },
             Command::SaveAs(path) => self.save_to(&path),
             Command::ImportFiles(paths) => self.import(&paths),
+            Command::MergeFiles(paths) => self.merge_files(&paths),
             Command::PasteArticle { text, title } => {
                 // An empty title is the first line, as the dialog says.
                 let title = match title.trim() {
@@ -483,4 +486,83 @@ impl App {
             }
         }
     }
+}
+
+impl App {
+    /// Merges project files into the open project as one undoable edit, and says what came in.
+    fn merge_files(&mut self, paths: &[PathBuf]) {
+        let mut others = Vec::new();
+        for path in paths {
+            match load_project(path) {
+                Ok((project, _)) => others.push(project),
+                Err(error) => {
+                    self.notify_error(format!("Nothing was merged: {error}"));
+                    return;
+                }
+            }
+        }
+        let theirs: Vec<&Project> = others.iter().collect();
+        let (merged, report) = match crate::merge::merge_projects(None, &self.doc.project, &theirs)
+        {
+            Ok(result) => result,
+            Err(error) => {
+                self.notify_error(format!("Nothing was merged: {error}"));
+                return;
+            }
+        };
+        let edits = merge_edits(&self.doc.project, &merged);
+        if edits.is_empty() {
+            self.notify_info("Merged: nothing new in those projects".into());
+            return;
+        }
+        self.apply_edit(Edit::Batch {
+            label: format!(
+                "merge {}",
+                crate::text::count(paths.len(), "project", "projects")
+            ),
+            edits,
+        });
+        let summary = report.lines().join("\n");
+        if report.is_clean() {
+            self.notify_info(format!("Merged:\n{summary}"));
+        } else {
+            self.notify_error(format!(
+                "Merged, with conflicts (the open project's version was kept):\n{summary}"
+            ));
+        }
+    }
+}
+
+/// The edits that turn `ours` into `merged` (a merge without a base only adds and updates).
+fn merge_edits(ours: &Project, merged: &Project) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for tag in merged.tags() {
+        if ours.tag(tag.id).is_none() {
+            edits.push(Edit::AddTag {
+                tag: tag.clone(),
+                index: None,
+            });
+        }
+    }
+    for article in merged.articles() {
+        if ours.article(article.id).is_none() {
+            edits.push(Edit::AddArticle {
+                article: Box::new(article.clone()),
+                index: None,
+            });
+        }
+    }
+    for annotation in merged.annotations() {
+        match ours.annotation(annotation.id) {
+            None => edits.push(Edit::AddAnnotation {
+                annotation: annotation.clone(),
+                index: None,
+            }),
+            Some(old) if old != annotation => edits.push(Edit::UpdateAnnotation {
+                annotation: annotation.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    edits
 }

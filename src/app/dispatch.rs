@@ -35,6 +35,10 @@ impl App {
                     None
                 }
             },
+            Action::MergeProjects => {
+                self.file_dialogs.merge_projects();
+                None
+            }
             Action::PasteArticle => {
                 self.drafts.paste = Some((String::new(), String::new()));
                 None

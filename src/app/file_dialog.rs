@@ -339,6 +339,16 @@ impl FileDialogs {
         ));
     }
 
+    /// Asks for projects to merge into the open one.
+    pub fn merge_projects(&mut self) {
+        self.ask(FileRequest {
+            title: "Merge projects".into(),
+            kind: PickKind::OpenMany,
+            filter: ("Lateral project", vec!["ron"]),
+            then: Box::new(|paths| Step::Done(Some(Command::MergeFiles(paths)))),
+        });
+    }
+
     /// Asks for article files to import.
     pub fn import(&mut self) {
         self.ask(FileRequest {

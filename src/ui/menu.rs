@@ -47,6 +47,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             action_button(ui, app, Action::SaveAs);
             ui.separator();
             action_button(ui, app, Action::ImportArticles);
+            action_button(ui, app, Action::MergeProjects);
             action_button(ui, app, Action::PasteArticle);
             action_button(ui, app, Action::PasteAsNewArticle);
             action_button(ui, app, Action::Export);

@@ -501,3 +501,32 @@ fn help_lists_the_shortcuts_and_the_title_and_status_say_what_changed() {
     let last = harness.state().notifications().last().unwrap().text.clone();
     assert!(last.contains("delete") && last.contains("Ctrl+Z"), "{last}");
 }
+
+#[test]
+fn file_merge_projects_adds_a_students_work_as_one_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/class");
+    let key = dir.path().join("key.ron");
+    std::fs::copy(class.join("key.ron"), &key).unwrap();
+    let mut harness = super::app::harness_with(AppConfig::in_folder(dir.path()), Some(key));
+    harness.run();
+    let before = harness.state().project().annotations().len();
+    let (anna, _) = lateral::io::load_project(&class.join("anna.ron")).unwrap();
+    harness
+        .state_mut()
+        .push_command(lateral::app::command::Command::MergeFiles(vec![
+            class.join("anna.ron"),
+        ]));
+    harness.run();
+    let after = harness.state().project().annotations().len();
+    assert_eq!(
+        after,
+        before + anna.annotations().len(),
+        "every annotation of Anna's copy"
+    );
+    let message = &harness.state().notifications().last().unwrap().text;
+    assert!(message.starts_with("Merged"), "{message}");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().project().annotations().len(), before);
+}
