@@ -22,7 +22,12 @@ pub fn class_view_ui(ui: &mut egui::Ui, app: &mut App) {
         return;
     }
     let Some(result) = app.views.class.result.clone() else {
-        ui.label("Choose a key and the students' files, or score the annotators of this project.");
+        ui.add(
+            egui::Label::new(
+                "Choose a key and the students' files, or score the annotators of this project.",
+            )
+            .wrap(),
+        );
         return;
     };
     let dark = app.prefs.dark;
@@ -37,9 +42,11 @@ pub fn class_view_ui(ui: &mut egui::Ui, app: &mut App) {
         && let Some(student) = result.students.get(index)
     {
         let name = state.student_name(index);
+        let width = ui.available_width();
         egui::Panel::right("class_student")
             .resizable(true)
-            .default_size(380.0)
+            .default_size((width * 0.45).clamp(220.0, 380.0))
+            .max_size((width * 0.6).max(220.0))
             .show(ui, |ui| student_ui(ui, &name, student));
     }
     egui::ScrollArea::vertical()
@@ -65,7 +72,8 @@ pub fn class_view_ui(ui: &mut egui::Ui, app: &mut App) {
 
 fn setup_ui(ui: &mut egui::Ui, app: &mut App) {
     let names = crate::agreement::annotators(&app.doc.project);
-    ui.horizontal(|ui| {
+    // Wrapped, so that a narrow window moves buttons to a second line instead of cutting them.
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button("Choose key and students…")
             .on_hover_text("Pick the key's project file, then the students' files")
