@@ -50,6 +50,10 @@ pub enum Action {
     ToggleLinkedScrolling,
     /// The list of keyboard shortcuts.
     KeyboardShortcuts,
+    /// Make the whole interface larger.
+    ZoomIn,
+    /// Make the whole interface smaller.
+    ZoomOut,
     /// Show or hide the article list.
     ToggleArticleList,
     /// Show or hide the inspector.
@@ -76,7 +80,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 35] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
@@ -96,6 +100,8 @@ impl Action {
         Action::TextLarger,
         Action::TextSmaller,
         Action::TextReset,
+        Action::ZoomIn,
+        Action::ZoomOut,
         Action::ToggleFurniture,
         Action::ToggleLinkedScrolling,
         Action::ToggleArticleList,
@@ -139,6 +145,8 @@ impl Action {
             Action::ToggleLinkedScrolling => "Linked scrolling",
             Action::ToggleArticleList => "Article list",
             Action::KeyboardShortcuts => "Keyboard shortcuts…",
+            Action::ZoomIn => "Larger interface",
+            Action::ZoomOut => "Smaller interface",
             Action::ToggleInspector => "Inspector",
             Action::ShowRead => "Read",
             Action::ShowCompare => "Compare",
@@ -189,6 +197,8 @@ impl Action {
             Action::ToggleLinkedScrolling => "Scroll all article columns together",
             Action::ToggleArticleList => "Show or hide the list of articles on the left",
             Action::KeyboardShortcuts => "Every key Lateral knows, and what it does",
+            Action::ZoomIn => "Make menus, panels and labels larger (the article text too)",
+            Action::ZoomOut => "Make menus, panels and labels smaller",
             Action::ToggleInspector => "Show or hide the annotation inspector on the right",
             Action::ShowRead => "The articles in columns",
             Action::ShowCompare => "Two articles side by side, sentence by sentence",
@@ -237,6 +247,8 @@ impl Action {
             Action::TextReset => shortcut(command, Key::Num0),
             Action::PasteArticle
             | Action::MergeProjects
+            | Action::ZoomIn
+            | Action::ZoomOut
             | Action::EditTags
             | Action::EditArticleDetails
             | Action::ToggleTheme

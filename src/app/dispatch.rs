@@ -91,6 +91,13 @@ impl App {
                 self.save_prefs();
                 None
             }
+            Action::ZoomIn | Action::ZoomOut => {
+                let step = if action == Action::ZoomIn { 0.1 } else { -0.1 };
+                self.prefs.ui_zoom = ((self.prefs.ui_zoom + step) * 10.0).round() / 10.0;
+                self.prefs.ui_zoom = self.prefs.ui_zoom.clamp(0.7, 2.0);
+                self.save_prefs();
+                None
+            }
             Action::KeyboardShortcuts => {
                 self.drafts.shortcuts = true;
                 None

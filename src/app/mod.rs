@@ -479,6 +479,10 @@ impl eframe::App for App {
 impl App {
     /// One frame: input, panels, dialogs, then the queued commands and autosave.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let zoom = self.prefs.ui_zoom.clamp(0.7, 2.0);
+        if (ui.ctx().zoom_factor() - zoom).abs() > f32::EPSILON {
+            ui.ctx().set_zoom_factor(zoom);
+        }
         if self.applied_theme != Some(self.prefs.dark) {
             crate::ui::theme::apply_theme(ui.ctx(), self.prefs.dark);
             self.applied_theme = Some(self.prefs.dark);

@@ -34,6 +34,8 @@ pub struct Prefs {
     pub show_article_list: bool,
     /// Show the inspector on the right.
     pub show_inspector: bool,
+    /// Size of the whole interface (menus, panels, labels), 1.0 as egui draws it.
+    pub ui_zoom: f32,
 }
 
 impl Default for Prefs {
@@ -48,6 +50,7 @@ impl Default for Prefs {
             linked_scrolling: false,
             show_article_list: true,
             show_inspector: true,
+            ui_zoom: 1.0,
         }
     }
 }

@@ -280,6 +280,7 @@ fn tag_buttons_ui(ui: &mut egui::Ui, app: &mut App) {
             let response = ui
                 .add_enabled(has_selection, button)
                 .on_hover_text(&tag.description)
+                .on_disabled_hover_text(format!("{} (select text first)", tag.description))
                 .on_disabled_hover_text("Select text in an article first");
             if response.clicked() {
                 app.commands.push(Command::TagSelection(tag.id));

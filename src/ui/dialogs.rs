@@ -209,7 +209,7 @@ fn tag_row_ui(
         .entry(tag.id)
         .or_insert_with(|| tag.name.clone());
     let response = ui
-        .add(egui::TextEdit::singleline(name).desired_width(120.0))
+        .add(egui::TextEdit::singleline(name).desired_width(160.0))
         .on_hover_text(&tag.description)
         .accessible_name(format!("Name of tag {}", tag.name));
     if response.lost_focus() {

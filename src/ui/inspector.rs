@@ -379,18 +379,15 @@ fn row_ui(ui: &mut egui::Ui, app: &App, annotation: &Annotation, height: f32) ->
         }
     };
     let painter = ui.painter_at(rect);
-    painter.text(
-        text_rect.left_top(),
-        egui::Align2::LEFT_TOP,
-        clip(&head, 60),
-        small,
-        ui.visuals().weak_text_color(),
-    );
-    painter.text(
+    // One line each, cut to the row's width with an ellipsis (the whole quote is on hover).
+    let width = text_rect.width();
+    let head = theme::one_line(ui, head, small, ui.visuals().weak_text_color(), width);
+    painter.galley(text_rect.left_top(), head, ui.visuals().weak_text_color());
+    let quote = annotation.quote.replace('\n', " ");
+    let quote = theme::one_line(ui, quote, body, ui.visuals().text_color(), width);
+    painter.galley(
         text_rect.left_top() + egui::vec2(0.0, 16.0),
-        egui::Align2::LEFT_TOP,
-        clip(&annotation.quote.replace('\n', " "), 52),
-        body,
+        quote,
         ui.visuals().text_color(),
     );
     let label = format!(

@@ -108,6 +108,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             action_button(ui, app, Action::TextLarger);
             action_button(ui, app, Action::TextSmaller);
             action_button(ui, app, Action::TextReset);
+            action_button(ui, app, Action::ZoomIn);
+            action_button(ui, app, Action::ZoomOut);
         });
         ui.menu_button("Tools", |ui| {
             action_button(ui, app, Action::CompareArticles);

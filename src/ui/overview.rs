@@ -44,7 +44,11 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut App) {
                     ui.end_row();
                     for (row_index, &row) in matrix.articles.iter().enumerate() {
                         let title = project.article(row).map_or("", |a| a.meta.title.as_str());
-                        let short: String = title.chars().take(TITLE_CHARS).collect();
+                        let short: String = if title.chars().count() > TITLE_CHARS {
+                            format!("{}…", crate::text::chars_after(title, 0, TITLE_CHARS))
+                        } else {
+                            title.to_owned()
+                        };
                         ui.label(format!("{} {short}", row_index + 1))
                             .on_hover_text(title);
                         for &column in &matrix.articles {
@@ -53,7 +57,7 @@ pub fn overview_ui(ui: &mut egui::Ui, app: &mut App) {
                                 continue;
                             }
                             let cell = matrix.cell(row, column);
-                            let button = egui::Button::new(format!("{:.0}", cell.a_in_b * 100.0))
+                            let button = egui::Button::new(format!("{:.0} %", cell.a_in_b * 100.0))
                                 .fill(theme::scale_fill(dark, cell.a_in_b))
                                 .min_size(egui::vec2(44.0, 22.0));
                             let response = ui.add(button).on_hover_text(format!(

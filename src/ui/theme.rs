@@ -203,7 +203,9 @@ pub enum RowMarker {
 /// A fill on a scale from 0 (background) to 1 (strong), for similarity, F1 and count grids.
 #[must_use]
 pub fn scale_fill(dark: bool, value: f64) -> Color32 {
-    let value = value.clamp(0.0, 1.0) as f32;
+    // A square root lifts low shares, which a linear scale left nearly white: 10 % of shared
+    // wording already matters to a reader.
+    let value = value.clamp(0.0, 1.0).sqrt() as f32;
     let (base, strong) = if dark {
         (
             Color32::from_rgb(0x2a, 0x2a, 0x2a),
@@ -251,6 +253,20 @@ pub fn class_share_fill(dark: bool, percent: u8) -> Color32 {
         Color32::from_rgb(0x2f, 0x6f, 0xd6),
         strength,
     )
+}
+
+/// `text` laid out on one line no wider than `width`, cut with "…" where it does not fit.
+#[must_use]
+pub fn one_line(
+    ui: &egui::Ui,
+    text: String,
+    font: egui::FontId,
+    color: Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(10.0));
+    ui.fonts_mut(|fonts| fonts.layout_job(job))
 }
 
 #[cfg(test)]

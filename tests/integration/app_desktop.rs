@@ -530,3 +530,28 @@ fn file_merge_projects_adds_a_students_work_as_one_undo() {
     harness.run();
     assert_eq!(harness.state().project().annotations().len(), before);
 }
+
+#[test]
+fn the_whole_interface_can_be_zoomed_and_the_zoom_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    for _ in 0..3 {
+        harness
+            .state_mut()
+            .run_action(lateral::app::actions::Action::ZoomIn);
+        harness.run();
+    }
+    assert!(
+        (harness.ctx.zoom_factor() - 1.3).abs() < 0.01,
+        "{}",
+        harness.ctx.zoom_factor()
+    );
+    drop(harness);
+    let mut again = super::app::harness_with(AppConfig::in_folder(dir.path()), None);
+    again.run();
+    assert!(
+        (again.ctx.zoom_factor() - 1.3).abs() < 0.01,
+        "kept in the preferences"
+    );
+}
