@@ -67,7 +67,7 @@ fn article_combo(
     let title = chosen
         .and_then(|id| project.article(id))
         .map_or("Choose an article", |a| a.meta.title.as_str());
-    let width = ((ui.available_width() - 180.0) / 2.0).clamp(120.0, 320.0);
+    let width = (ui.available_width() - 90.0).clamp(120.0, 320.0);
     egui::ComboBox::new(label, label)
         .selected_text(title)
         .width(width)
@@ -83,13 +83,25 @@ fn pair_picker_ui(ui: &mut egui::Ui, app: &mut App) {
     let project = &app.doc.project;
     let state = &mut app.views.compare;
     let (mut a, mut b) = (state.article_a, state.article_b);
-    ui.horizontal_wrapped(|ui| {
+    // Side by side where there is room, else one above the other: never a picker squeezed
+    // into a sliver.
+    let stacked = ui.available_width() < 2.0 * 320.0 + 200.0;
+    let mut swap = false;
+    let mut pickers = |ui: &mut egui::Ui| {
         article_combo(ui, project, "Article A", &mut a);
         if ui.button("⇄").on_hover_text("Swap A and B").clicked() {
-            std::mem::swap(&mut a, &mut b);
+            swap = true;
         }
         article_combo(ui, project, "Article B", &mut b);
-    });
+    };
+    if stacked {
+        ui.vertical(|ui| pickers(ui));
+    } else {
+        ui.horizontal(|ui| pickers(ui));
+    }
+    if swap {
+        std::mem::swap(&mut a, &mut b);
+    }
     if (a, b) != (state.article_a, state.article_b)
         && let (Some(a), Some(b)) = (a, b)
     {
