@@ -50,6 +50,8 @@ pub enum Action {
     ToggleLinkedScrolling,
     /// The list of keyboard shortcuts.
     KeyboardShortcuts,
+    /// Annotator name, theme, sizes, autosave.
+    Preferences,
     /// Make the whole interface larger.
     ZoomIn,
     /// Make the whole interface smaller.
@@ -80,7 +82,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 36] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
@@ -96,6 +98,7 @@ impl Action {
         Action::Find,
         Action::EditTags,
         Action::EditArticleDetails,
+        Action::Preferences,
         Action::ToggleTheme,
         Action::TextLarger,
         Action::TextSmaller,
@@ -145,6 +148,7 @@ impl Action {
             Action::ToggleLinkedScrolling => "Linked scrolling",
             Action::ToggleArticleList => "Article list",
             Action::KeyboardShortcuts => "Keyboard shortcuts…",
+            Action::Preferences => "Preferences…",
             Action::ZoomIn => "Larger interface",
             Action::ZoomOut => "Smaller interface",
             Action::ToggleInspector => "Inspector",
@@ -197,6 +201,9 @@ impl Action {
             Action::ToggleLinkedScrolling => "Scroll all article columns together",
             Action::ToggleArticleList => "Show or hide the list of articles on the left",
             Action::KeyboardShortcuts => "Every key Lateral knows, and what it does",
+            Action::Preferences => {
+                "Your name on annotations, theme, text and interface size, autosave"
+            }
             Action::ZoomIn => "Make menus, panels and labels larger (the article text too)",
             Action::ZoomOut => "Make menus, panels and labels smaller",
             Action::ToggleInspector => "Show or hide the annotation inspector on the right",
@@ -236,6 +243,7 @@ impl Action {
             Action::ShowClass => shortcut(command, Key::Num4),
             Action::ToggleArticleList => shortcut(Modifiers::NONE, Key::F9),
             Action::KeyboardShortcuts => shortcut(Modifiers::NONE, Key::F1),
+            Action::Preferences => shortcut(command, Key::Comma),
             Action::ToggleInspector => shortcut(Modifiers::NONE, Key::F10),
             Action::Quit => shortcut(command, Key::Q),
             Action::Undo => shortcut(command, Key::Z),

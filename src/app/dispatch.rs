@@ -98,6 +98,10 @@ impl App {
                 self.save_prefs();
                 None
             }
+            Action::Preferences => {
+                self.drafts.preferences = true;
+                None
+            }
             Action::KeyboardShortcuts => {
                 self.drafts.shortcuts = true;
                 None

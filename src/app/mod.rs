@@ -142,6 +142,8 @@ pub struct Drafts {
     pub tag_editor: bool,
     /// Whether the keyboard shortcuts window is open.
     pub shortcuts: bool,
+    /// Whether the preferences window is open.
+    pub preferences: bool,
     /// Tag names being edited in the tag editor.
     pub tag_names: HashMap<crate::model::TagId, String>,
 }
@@ -274,6 +276,20 @@ impl App {
             .map(|name| format!(" – {}", name.to_string_lossy()))
             .unwrap_or_default();
         format!("{dirty}{}{file} – Lateral", self.doc.project.title())
+    }
+
+    /// The user's preferences.
+    #[must_use]
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// Seconds between autosaves: the user's preference, else the configured interval.
+    #[must_use]
+    pub fn autosave_seconds(&self) -> f64 {
+        self.prefs
+            .autosave_seconds
+            .unwrap_or(self.config.autosave_seconds)
     }
 
     /// The text on the clipboard, or why there is none.
@@ -436,7 +452,7 @@ impl App {
             return;
         }
         let since = *self.autosave.pending_since.get_or_insert(now);
-        if now - since < self.config.autosave_seconds {
+        if now - since < self.autosave_seconds() {
             return;
         }
         self.autosave.pending_since = None;
@@ -511,7 +527,7 @@ impl App {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         } else if self.is_dirty() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                self.config.autosave_seconds.max(1.0),
+                self.autosave_seconds().max(1.0),
             ));
         }
     }

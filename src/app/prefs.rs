@@ -36,6 +36,8 @@ pub struct Prefs {
     pub show_inspector: bool,
     /// Size of the whole interface (menus, panels, labels), 1.0 as egui draws it.
     pub ui_zoom: f32,
+    /// Seconds between autosaves of unsaved changes; `None` keeps the built-in interval.
+    pub autosave_seconds: Option<f64>,
 }
 
 impl Default for Prefs {
@@ -51,6 +53,7 @@ impl Default for Prefs {
             show_article_list: true,
             show_inspector: true,
             ui_zoom: 1.0,
+            autosave_seconds: None,
         }
     }
 }

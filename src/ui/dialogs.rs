@@ -23,6 +23,9 @@ pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
     if app.drafts.shortcuts {
         shortcuts_ui(ui, app);
     }
+    if app.drafts.preferences {
+        preferences_ui(ui, app);
+    }
     if let Some(command) = app.file_dialogs.in_app_ui(ui.ctx()) {
         app.commands.push(command);
     }
@@ -455,5 +458,89 @@ fn shortcuts_ui(ui: &mut egui::Ui, app: &mut App) {
         });
     if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         app.drafts.shortcuts = false;
+    }
+}
+
+/// The preferences window: every change applies at once and is saved.
+fn preferences_ui(ui: &mut egui::Ui, app: &mut App) {
+    let mut open = true;
+    let mut changed = false;
+    egui::Window::new("Preferences")
+        .open(&mut open)
+        .resizable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("preferences")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Your name");
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut app.prefs.annotator)
+                                .desired_width(200.0),
+                        )
+                        .labelled_by(label.id)
+                        .on_hover_text("Written into every annotation you make")
+                        .lost_focus();
+                    ui.end_row();
+                    ui.label("Theme");
+                    ui.horizontal(|ui| {
+                        changed |= ui
+                            .radio_value(&mut app.prefs.dark, false, "Light")
+                            .changed();
+                        changed |= ui.radio_value(&mut app.prefs.dark, true, "Dark").changed();
+                    });
+                    ui.end_row();
+                    let label = ui.label("Article text size");
+                    changed |= ui
+                        .add(
+                            egui::Slider::new(
+                                &mut app.prefs.text_size,
+                                super::theme::TEXT_SIZE_RANGE,
+                            )
+                            .suffix(" pt"),
+                        )
+                        .labelled_by(label.id)
+                        .changed();
+                    ui.end_row();
+                    let label = ui.label("Interface size");
+                    changed |= ui
+                        .add(
+                            egui::Slider::new(&mut app.prefs.ui_zoom, 0.7..=2.0)
+                                .custom_formatter(|v, _| format!("{:.0} %", v * 100.0)),
+                        )
+                        .labelled_by(label.id)
+                        .changed();
+                    ui.end_row();
+                    let label = ui.label("Autosave every");
+                    let mut seconds = app.autosave_seconds();
+                    if ui
+                        .add(
+                            egui::Slider::new(&mut seconds, 10.0..=600.0)
+                                .suffix(" s")
+                                .logarithmic(true),
+                        )
+                        .labelled_by(label.id)
+                        .changed()
+                    {
+                        app.prefs.autosave_seconds = Some(seconds.round());
+                        changed = true;
+                    }
+                    ui.end_row();
+                    ui.label("At start");
+                    changed |= ui
+                        .checkbox(
+                            &mut app.prefs.reopen_last,
+                            "Open the last project, not the sample",
+                        )
+                        .changed();
+                    ui.end_row();
+                });
+        });
+    if changed {
+        app.save_prefs();
+    }
+    if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        app.drafts.preferences = false;
     }
 }

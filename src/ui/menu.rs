@@ -66,16 +66,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             action_button(ui, app, Action::EditTags);
             action_button(ui, app, Action::EditArticleDetails);
             ui.separator();
-            ui.horizontal(|ui| {
-                let label = ui.label("Annotator name:");
-                let response = ui
-                    .add(egui::TextEdit::singleline(&mut app.prefs.annotator).desired_width(120.0))
-                    .labelled_by(label.id)
-                    .on_hover_text("Written into every annotation you make");
-                if response.lost_focus() {
-                    app.save_prefs();
-                }
-            });
+            action_button(ui, app, Action::Preferences);
         });
         ui.menu_button("View", |ui| {
             action_toggle(ui, app, Action::ToggleTheme, app.prefs.dark);

@@ -555,3 +555,34 @@ fn the_whole_interface_can_be_zoomed_and_the_zoom_is_kept() {
         "kept in the preferences"
     );
 }
+
+#[test]
+fn preferences_set_the_annotator_theme_and_autosave_and_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Your name")
+        .click();
+    harness.run();
+    harness.event(Event::Text("Frau Weber".into()));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(harness.state().prefs().annotator, "Frau Weber");
+    assert!(harness.state().prefs().dark);
+    drop(harness);
+    let mut again = super::app::harness_with(AppConfig::in_folder(dir.path()), None);
+    again.run();
+    assert_eq!(again.state().prefs().annotator, "Frau Weber");
+    assert!(again.state().prefs().dark);
+    tag_a_word(&mut again, "1");
+    let id = again.state().selected_annotation().unwrap();
+    assert_eq!(
+        again.state().project().annotation(id).unwrap().annotator,
+        "Frau Weber"
+    );
+}
