@@ -192,6 +192,7 @@ pub fn side_by_side_ui(
             (WRONG_TAG, "wrong tag"),
             (WRONG_SPEAKER, "wrong speaker"),
             (EXTRA, "extra"),
+            (STUDENT, "the student's passage (right)"),
         ] {
             let text = egui::RichText::new(label)
                 .background_color(theme::tag_fill(colour, look.dark, false));
