@@ -190,7 +190,9 @@ fn changes_ui(ui: &mut egui::Ui, app: &mut App, comparison: &Comparison) {
                     }
                     let text = change_text(label, &change.a_text, &change.b_text);
                     let selected = state.selected_row == Some(row_index);
-                    if ui.selectable_label(selected, text).clicked() {
+                    // Cut to the list's width with "…"; the whole change on hover.
+                    let button = egui::Button::selectable(selected, text.as_str()).truncate();
+                    if ui.add(button).on_hover_text(&text).clicked() {
                         state.selected_row = Some(row_index);
                         state.scroll_to_row = Some(row_index);
                     }
