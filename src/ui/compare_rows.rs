@@ -25,6 +25,10 @@ pub fn rows_ui(ui: &mut egui::Ui, app: &mut App, comparison: &Comparison) {
         .id_salt("compare_rows")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // Never wider than what shows: a row that grew wider would widen every row after
+            // it, and the right-hand article would run under the next panel.
+            let visible = ui.clip_rect().right().min(ui.max_rect().right()) - ui.max_rect().left();
+            ui.set_max_width(visible.max(200.0));
             for (index, row) in comparison.rows.iter().enumerate() {
                 let response = ui
                     .push_id(("compare_row", index), |ui| {

@@ -67,7 +67,9 @@ fn article_combo(
     let title = chosen
         .and_then(|id| project.article(id))
         .map_or("Choose an article", |a| a.meta.title.as_str());
-    let width = (ui.available_width() - 90.0).clamp(120.0, 320.0);
+    // The label ("Article A") and the swap button stand beside the picker: leave them room,
+    // since a row wider than the view widens every row below it.
+    let width = (ui.available_width() - 130.0).clamp(100.0, 320.0);
     egui::ComboBox::new(label, label)
         .selected_text(title)
         .width(width)
@@ -87,17 +89,17 @@ fn pair_picker_ui(ui: &mut egui::Ui, app: &mut App) {
     // into a sliver.
     let stacked = ui.available_width() < 2.0 * 320.0 + 200.0;
     let mut swap = false;
-    let mut pickers = |ui: &mut egui::Ui| {
+    ui.horizontal(|ui| {
         article_combo(ui, project, "Article A", &mut a);
         if ui.button("⇄").on_hover_text("Swap A and B").clicked() {
             swap = true;
         }
-        article_combo(ui, project, "Article B", &mut b);
-    };
+        if !stacked {
+            article_combo(ui, project, "Article B", &mut b);
+        }
+    });
     if stacked {
-        ui.vertical(|ui| pickers(ui));
-    } else {
-        ui.horizontal(|ui| pickers(ui));
+        ui.horizontal(|ui| article_combo(ui, project, "Article B", &mut b));
     }
     if swap {
         std::mem::swap(&mut a, &mut b);
@@ -151,7 +153,7 @@ pub fn summary_lines(comparison: &Comparison) -> [String; 3] {
 
 fn summary_ui(ui: &mut egui::Ui, comparison: &Arc<Comparison>) {
     for line in summary_lines(comparison) {
-        ui.label(line);
+        ui.add(egui::Label::new(line).wrap());
     }
     if comparison.timed_out {
         ui.label(
