@@ -35,8 +35,11 @@ pub fn run(
     let import = import_qdpx(&bytes).map_err(|e| format!("{}: {e}", qdpx_path.display()))?;
     let write =
         |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
+    for reading in &import.readings {
+        write(out, reading.describe())?;
+    }
     for warning in &import.warnings {
-        write(out, format!("warning: {warning}"))?;
+        write(out, format!("warning: {}: {warning}", qdpx_path.display()))?;
     }
     save_project(&import.project, project_path).map_err(|e| e.to_string())?;
     let project = &import.project;

@@ -52,7 +52,7 @@ pub enum QdpxError {
     },
     /// An entry or the whole archive is larger than allowed.
     #[error(
-        "\"{entry_name}\" in the .qdpx file unpacks to more than {limit_bytes} bytes; it was not imported"
+        "\"{entry_name}\" in the .qdpx file unpacks to more than {limit_bytes} bytes (the limit); it was not imported"
     )]
     TooLarge {
         /// The entry (or "the archive" for the total).
@@ -67,6 +67,14 @@ pub enum QdpxError {
         num_entries: usize,
         /// The limit.
         limit: usize,
+    },
+    /// An entry is in no encoding the importer can read.
+    #[error(
+        "\"{entry_name}\" in the .qdpx file is neither UTF-8 nor UTF-16; it was not imported. Export the project again from the other program"
+    )]
+    Encoding {
+        /// The entry's name.
+        entry_name: String,
     },
     /// The archive has no `project.qde`.
     #[error("the .qdpx file has no project.qde; it is not a REFI-QDA project")]

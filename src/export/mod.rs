@@ -17,7 +17,10 @@ mod w3c;
 pub use error::{ExportError, QdpxError, W3cError};
 pub use json::JSON_SCHEMA;
 pub use offsets::CharIndex;
-pub use qdpx::{QdpxImport, QdpxLimits, import_qdpx, import_qdpx_with_limits};
+pub use qdpx::{
+    LineEnds, MAX_QDPX_ENTRY_BYTES, MAX_QDPX_TOTAL_BYTES, PositionUnit, QdpxImport, QdpxLimits,
+    Reading, SourceReading, import_qdpx, import_qdpx_with_limits,
+};
 pub use rows::{ExportRow, rows, sentence_around};
 pub use w3c::{W3cImport, import_w3c};
 

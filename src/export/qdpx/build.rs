@@ -2,18 +2,18 @@
 //! tags, text sources articles, coded selections annotations. All through [`Edit`]s, so the
 //! result is validated like any project.
 
-use super::normalise::{LineEnds, Normalised, import_report, line_end_reading};
+use super::codes::tags_of_codes;
+use super::decode::decode_text;
+use super::normalise::{Decoded, Normalised, import_report};
 use super::parse::{Qde, QdeCoding, QdeSelection, QdeSource};
+use super::positions::choose_reading;
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, Project, Rgb, Tag, TagId,
+    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, Project, Tag, TagId,
 };
 use jiff::Timestamp;
-use std::collections::HashMap;
-
-/// Colour for codes without one.
-const DEFAULT_COLOUR: Rgb = Rgb(0x9b, 0x9b, 0x9b);
+use std::collections::{HashMap, HashSet};
 
 /// Builds the project; sources without text and selections that do not fit are reported.
 pub(super) fn build_project(
@@ -32,10 +32,6 @@ pub(super) fn build_project(
         qde.name.trim()
     };
     let mut project = Project::new(name);
-    let mut warnings = Vec::new();
-    for tag_id in project.tags().iter().map(|t| t.id).collect::<Vec<_>>() {
-        apply(&mut project, Edit::RemoveTag { tag_id })?;
-    }
     if !qde.description.is_empty() {
         apply(
             &mut project,
@@ -44,19 +40,11 @@ pub(super) fn build_project(
             },
         )?;
     }
-    let mut tag_of_code: HashMap<&str, TagId> = HashMap::new();
-    for (code, number) in qde.codes.iter().zip(1..) {
-        let tag = Tag {
-            id: TagId(number),
-            name: unique_name(&project, code.name.trim(), number),
-            description: code.description.clone(),
-            colour: Rgb::from_hex(&expand_short_hex(&code.color)).unwrap_or(DEFAULT_COLOUR),
-            key: None,
-            has_speaker: false,
-        };
-        tag_of_code.insert(code.guid.as_str(), tag.id);
-        apply(&mut project, Edit::AddTag { tag, index: None })?;
-    }
+    let (tags, tag_of_code, mut warnings) = tags_of_codes(&qde.codes);
+    // One step instead of one edit per code, which checks all earlier tags each time:
+    // `tags_of_codes` already made ids and names unique, ignoring case, as `Edit` requires.
+    *project.parts_mut().tags = tags;
+    let mut readings = Vec::new();
     for name in &qde.skipped_sources {
         warnings.push(format!(
             "skipped the source {name}: Lateral reads only text sources"
@@ -64,7 +52,7 @@ pub(super) fn build_project(
     }
     let mut next_annotation_id = 1;
     for (source, number) in qde.sources.iter().zip(1..) {
-        let Some(raw) = archive_text(source.content.as_ref(), &source.plain_text_path, files)
+        let Some(decoded) = archive_text(source.content.as_ref(), &source.plain_text_path, files)
         else {
             warnings.push(format!(
                 "skipped the source \"{}\": its text ({}) is not in the archive, so its {} coded segments were skipped",
@@ -74,20 +62,22 @@ pub(super) fn build_project(
             ));
             continue;
         };
-        let normalised = Normalised::new(&raw);
-        let line_ends = line_end_reading(&qde.origin, source, &normalised);
-        if line_ends == LineEnds::Once {
+        if decoded.replacement_chars > 0 {
             warnings.push(format!(
-                "\"{}\": Windows line ends; positions read as counting each line end once",
-                source.name
+                "\"{}\": {} byte sequences of its text ({}) are not UTF-8 and are shown as \u{fffd}",
+                source.name, decoded.replacement_chars, source.plain_text_path
             ));
         }
+        let normalised = Normalised::new(&decoded.text);
+        let (reading, offsets) = choose_reading(&qde.origin, source, &normalised);
+        warnings.extend(reading.warning());
+        readings.push(reading);
         let article_id = ArticleId(number);
         let mut article = Article::new(
             article_id,
             article_meta(source),
             normalised.text.clone(),
-            import_report(&raw, &normalised),
+            import_report(&decoded, &normalised),
         );
         article.source_file = Some(source.plain_text_path.clone()).filter(|p| !p.is_empty());
         apply(
@@ -104,10 +94,10 @@ pub(super) fn build_project(
             ));
         }
         for selection in &source.selections {
-            let Some(span) = normalised.span(selection.start, selection.end, line_ends) else {
+            let Some(span) = Normalised::span(&offsets, selection.start, selection.end) else {
                 warnings.push(format!(
-                    "\"{}\": a selection at {:?}..{:?} does not fit the text ({} characters) and was skipped",
-                    source.name, selection.start, selection.end, normalised.num_chars(line_ends)
+                    "\"{}\": a selection at {:?}..{:?} does not fit the text ({} positions) and was skipped",
+                    source.name, selection.start, selection.end, Normalised::num_positions(&offsets)
                 ));
                 continue;
             };
@@ -142,7 +132,11 @@ pub(super) fn build_project(
         }
     }
     mark_speaker_tags(&mut project)?;
-    Ok(QdpxImport { project, warnings })
+    Ok(QdpxImport {
+        project,
+        warnings,
+        readings,
+    })
 }
 
 fn fill_annotation(
@@ -172,6 +166,7 @@ fn fill_annotation(
         .iter()
         .filter_map(|guid| qde.notes.get(guid))
         .filter_map(|note| archive_text(note.content.as_ref(), &note.plain_text_path, files))
+        .map(|decoded| decoded.text)
         .collect();
     match selection.description.strip_prefix(SPEAKER_PREFIX) {
         Some(speaker) => speaker.trim().clone_into(&mut annotation.speaker),
@@ -186,21 +181,22 @@ fn fill_annotation(
 /// Tags with a speaker on any of their annotations ask for one in the app, as Lateral's
 /// attribution and denial do.
 fn mark_speaker_tags(project: &mut Project) -> Result<(), QdpxError> {
-    let with_speakers: Vec<Tag> = project
+    let with_speakers: HashSet<TagId> = project
+        .annotations()
+        .iter()
+        .filter(|a| !a.speaker.is_empty())
+        .map(|a| a.tag_id)
+        .collect();
+    let updated: Vec<Tag> = project
         .tags()
         .iter()
-        .filter(|tag| {
-            project
-                .annotations()
-                .iter()
-                .any(|a| a.tag_id == tag.id && !a.speaker.is_empty())
-        })
+        .filter(|tag| with_speakers.contains(&tag.id))
         .map(|tag| Tag {
             has_speaker: true,
             ..tag.clone()
         })
         .collect();
-    for tag in with_speakers {
+    for tag in updated {
         project
             .apply(Edit::UpdateTag { tag })
             .map_err(|source| QdpxError::Edit { source })?;
@@ -213,9 +209,15 @@ fn archive_text(
     content: Option<&String>,
     plain_text_path: &str,
     files: &HashMap<String, Vec<u8>>,
-) -> Option<String> {
+) -> Option<Decoded> {
     if let Some(content) = content {
-        return Some(content.clone());
+        return Some(Decoded {
+            text: content.clone(),
+            encoding: "UTF-8",
+            had_bom: false,
+            replacement_chars: 0,
+            size_bytes: content.len() as u64,
+        });
     }
     let path = plain_text_path.trim();
     let file_name = path.strip_prefix("internal://").unwrap_or(path);
@@ -229,8 +231,7 @@ fn archive_text(
             base.eq_ignore_ascii_case(file_name).then_some(bytes)
         })
     })?;
-    let text = String::from_utf8_lossy(bytes);
-    Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+    Some(decode_text(bytes))
 }
 
 /// Title from the source's name; outlet, date, URL, authors and language from description
@@ -258,32 +259,6 @@ fn article_meta(source: &QdeSource) -> ArticleMeta {
         meta.title = "Untitled source".into();
     }
     meta
-}
-
-fn unique_name(project: &Project, name: &str, number: u64) -> String {
-    let base = if name.is_empty() {
-        format!("code {number}")
-    } else {
-        name.to_owned()
-    };
-    let taken = |candidate: &str| project.tags().iter().any(|t| t.name == candidate);
-    if !taken(&base) {
-        return base;
-    }
-    (2..=u64::MAX)
-        .map(|n| format!("{base} ({n})"))
-        .find(|c| !taken(c))
-        .unwrap_or(base)
-}
-
-/// `#abc` → `#aabbcc`; other strings unchanged.
-fn expand_short_hex(colour: &str) -> String {
-    let hex = colour.trim().trim_start_matches('#');
-    if hex.len() == 3 && hex.is_ascii() {
-        hex.chars().flat_map(|c| [c, c]).collect()
-    } else {
-        hex.to_owned()
-    }
 }
 
 /// RFC 3339, or a date-time without zone (taken as UTC), as some tools write.

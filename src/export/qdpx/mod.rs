@@ -3,15 +3,25 @@
 //!
 //! Tags are codes with colours, annotations plain-text selections with one coding each, notes
 //! memos (`Note` with a `NoteRef`), speakers the selection's description ("Speaker: NAME") and
-//! the article's outlet, date and URL its source's description. Positions count characters.
+//! the article's outlet, date and URL its source's description. Lateral writes positions in
+//! characters (Unicode code points) of the text as written; on import each source's positions
+//! are read in the unit and line-end convention its tool used (see [`Reading`]).
 
 mod build;
+mod codes;
+mod decode;
 mod normalise;
 mod parse;
+mod positions;
 mod read;
 mod write;
 
-pub use read::{QdpxImport, QdpxLimits, import_qdpx, import_qdpx_with_limits};
+pub use normalise::{LineEnds, PositionUnit, Reading};
+pub use positions::SourceReading;
+pub use read::{
+    MAX_QDPX_ENTRY_BYTES, MAX_QDPX_TOTAL_BYTES, QdpxImport, QdpxLimits, import_qdpx,
+    import_qdpx_with_limits,
+};
 pub(super) use write::write_qdpx;
 
 /// The REFI-QDA project namespace.

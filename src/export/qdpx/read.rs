@@ -2,7 +2,9 @@
 //! and entry count and sizes are limited, before `project.qde` is parsed and built.
 
 use super::build::build_project;
+use super::decode::decode_qde;
 use super::parse::parse_qde;
+use super::positions::SourceReading;
 use crate::export::QdpxError;
 use crate::model::Project;
 use std::collections::HashMap;
@@ -19,12 +21,18 @@ pub struct QdpxLimits {
     pub max_total_bytes: u64,
 }
 
+/// Default [`QdpxLimits::max_entry_bytes`]: 20 MiB, as for an article import.
+pub const MAX_QDPX_ENTRY_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Default [`QdpxLimits::max_total_bytes`]: 200 MiB of texts and project XML together.
+pub const MAX_QDPX_TOTAL_BYTES: u64 = 200 * 1024 * 1024;
+
 impl Default for QdpxLimits {
     fn default() -> Self {
         Self {
             max_entries: 50_000,
-            max_entry_bytes: 256 * 1024 * 1024,
-            max_total_bytes: 1024 * 1024 * 1024,
+            max_entry_bytes: MAX_QDPX_ENTRY_BYTES,
+            max_total_bytes: MAX_QDPX_TOTAL_BYTES,
         }
     }
 }
@@ -34,8 +42,11 @@ impl Default for QdpxLimits {
 pub struct QdpxImport {
     /// The new project.
     pub project: Project,
-    /// Sentences about what was skipped or changed (missing sources, unplaceable selections).
+    /// Sentences about what was skipped or changed (missing sources, unplaceable selections,
+    /// passages off word edges, renamed codes, undecodable bytes).
     pub warnings: Vec<String>,
+    /// How each source's positions were read and how many passages land on word edges.
+    pub readings: Vec<SourceReading>,
 }
 
 /// Reads a `.qdpx` archive into a new project, with the default [`QdpxLimits`].
@@ -56,7 +67,9 @@ pub fn import_qdpx_with_limits(bytes: &[u8], limits: QdpxLimits) -> Result<QdpxI
         .find(|(name, _)| name.eq_ignore_ascii_case("project.qde"))
         .map(|(_, bytes)| bytes)
         .ok_or(QdpxError::NoProjectFile)?;
-    let xml = String::from_utf8_lossy(qde_bytes);
+    let xml = decode_qde(qde_bytes).ok_or(QdpxError::Encoding {
+        entry_name: "project.qde".into(),
+    })?;
     let qde = parse_qde(xml.trim_start_matches('\u{feff}'))?;
     build_project(&qde, &files)
 }
@@ -74,6 +87,7 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
             limit: limits.max_entries,
         });
     }
+    check_declared_sizes(&mut archive, limits)?;
     let mut files = HashMap::new();
     let mut total_bytes: u64 = 0;
     for entry_index in 0..archive.len() {
@@ -88,11 +102,7 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
                 limit_bytes: limits.max_entry_bytes,
             });
         }
-        let wanted = entry_name.eq_ignore_ascii_case("project.qde")
-            || std::path::Path::new(&entry_name)
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
-        if entry.is_dir() || !wanted {
+        if entry.is_dir() || !is_wanted(&entry_name) {
             continue;
         }
         let mut content = Vec::new();
@@ -117,6 +127,50 @@ fn read_archive(bytes: &[u8], limits: QdpxLimits) -> Result<HashMap<String, Vec<
         files.insert(entry_name, content);
     }
     Ok(files)
+}
+
+/// Whether the importer reads the entry: `project.qde` and text files.
+fn is_wanted(entry_name: &str) -> bool {
+    entry_name.eq_ignore_ascii_case("project.qde")
+        || std::path::Path::new(entry_name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+}
+
+/// Refuses the archive before anything is inflated if the sizes its directory declares for
+/// the entries that would be read exceed the limits. (Sizes that lie are caught while reading.)
+fn check_declared_sizes(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limits: QdpxLimits,
+) -> Result<(), QdpxError> {
+    let mut total_bytes: u64 = 0;
+    for entry_index in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(entry_index)
+            .map_err(|e| QdpxError::NotAZip {
+                message: e.to_string(),
+            })?;
+        let entry_name = entry
+            .name()
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_default();
+        if entry.size() > limits.max_entry_bytes {
+            return Err(QdpxError::TooLarge {
+                entry_name,
+                limit_bytes: limits.max_entry_bytes,
+            });
+        }
+        if is_wanted(&entry_name) {
+            total_bytes = total_bytes.saturating_add(entry.size());
+        }
+    }
+    if total_bytes > limits.max_total_bytes {
+        return Err(QdpxError::TooLarge {
+            entry_name: "the archive".into(),
+            limit_bytes: limits.max_total_bytes,
+        });
+    }
+    Ok(())
 }
 
 /// Whether an entry name stays inside the folder it is unpacked into: relative, no `..`

@@ -4,6 +4,7 @@ mod cli;
 mod csv_json;
 mod fixture;
 mod qdpx;
+mod qdpx_positions;
 mod qdpx_tools;
 mod reports;
 mod w3c;

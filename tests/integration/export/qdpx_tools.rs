@@ -173,26 +173,122 @@ fn reads_line_ends_as_each_tool_counts_them() {
     );
 }
 
-/// Runs the importer on real exports of other tools kept outside the repository (their
-/// licences do not allow shipping them): every `.qdpx` in `$LATERAL_REAL_QDPX_DIR`.
+/// Runs the importer on real exports of other tools kept outside the repository (see
+/// `BENCHMARKS.md` for where they come from): every `.qdpx` in `$LATERAL_REAL_QDPX_DIR` and its
+/// subfolders. Every passage must be the text the tool's own positions select: for `NVivo`,
+/// UTF-16 code units over the stored text (CRLF two, BOM not counted), checked here
+/// independently of the importer; and at least 97 % of passages must lie on word edges.
 #[test]
 fn imports_real_exports_if_provided() {
     let Some(dir) = std::env::var_os("LATERAL_REAL_QDPX_DIR") else {
         println!("notice: LATERAL_REAL_QDPX_DIR is not set; real-file import skipped");
         return;
     };
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "qdpx") {
-            let import = import_qdpx(&std::fs::read(&path).unwrap()).unwrap();
-            println!(
-                "{}: {} articles, {} tags, {} annotations, {} warnings",
-                path.display(),
-                import.project.articles().len(),
-                import.project.tags().len(),
-                import.project.annotations().len(),
-                import.warnings.len()
-            );
+    let mut paths = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(dir)];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "qdpx") {
+                paths.push(path);
+            }
         }
     }
+    paths.sort();
+    for path in paths {
+        let bytes = std::fs::read(&path).unwrap();
+        let import = import_qdpx(&bytes).unwrap();
+        let (edges, selections): (usize, usize) = import
+            .readings
+            .iter()
+            .map(|r| (r.num_on_word_edges, r.num_selections))
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        println!(
+            "{}: {} articles, {} tags, {} annotations, {edges} of {selections} passages on word edges, {} warnings",
+            path.display(),
+            import.project.articles().len(),
+            import.project.tags().len(),
+            import.project.annotations().len(),
+            import.warnings.len()
+        );
+        for reading in &import.readings {
+            println!("  {}", reading.describe());
+        }
+        assert!(edges * 100 >= selections * 97, "{}", path.display());
+        if let Some(expected) = nvivo_quotes(&bytes) {
+            let quotes: Vec<&str> = import
+                .project
+                .annotations()
+                .iter()
+                .map(|a| a.quote.as_str())
+                .collect();
+            assert_eq!(quotes.len(), expected.len(), "{}", path.display());
+            let num_equal = quotes
+                .iter()
+                .zip(&expected)
+                .filter(|(q, e)| **q == e.as_str())
+                .count();
+            println!(
+                "  {num_equal} of {} passages equal NVivo's text",
+                expected.len()
+            );
+            assert_eq!(num_equal, expected.len(), "{}", path.display());
+        }
+    }
+}
+
+/// For an `NVivo` export: the text of every coding, sliced in UTF-16 code units from its
+/// source as stored (BOM removed, CRLF kept), with line ends then normalised as Lateral does.
+fn nvivo_quotes(qdpx: &[u8]) -> Option<Vec<String>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(qdpx)).unwrap();
+    let mut qde = String::new();
+    zip.by_name("project.qde")
+        .unwrap()
+        .read_to_string(&mut qde)
+        .unwrap();
+    let origin = attribute(&qde, "<Project", "origin")?;
+    if !origin.contains("NVivo") {
+        return None;
+    }
+    let mut quotes = Vec::new();
+    let mut units: Vec<u16> = Vec::new();
+    for piece in qde.split('<').skip(1) {
+        if piece.starts_with("TextSource ") {
+            let path = attribute(&format!("<{piece}"), "<TextSource", "plainTextPath")?;
+            let file = path.trim_start_matches("internal://").to_owned();
+            let name = (0..zip.len())
+                .map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned())
+                .find(|n| n.ends_with(&file))?;
+            let mut text = String::new();
+            zip.by_name(&name)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            units = text.trim_start_matches('\u{feff}').encode_utf16().collect();
+        } else if piece.starts_with("PlainTextSelection ") {
+            let tag = format!("<{piece}");
+            let start: usize = attribute(&tag, "<PlainTextSelection", "startPosition")?
+                .parse()
+                .ok()?;
+            let end: usize = attribute(&tag, "<PlainTextSelection", "endPosition")?
+                .parse()
+                .ok()?;
+            let quote = String::from_utf16(&units[start..end]).unwrap();
+            quotes.push(quote.replace("\r\n", "\n").replace('\r', "\n"));
+        }
+    }
+    Some(quotes)
+}
+
+/// The value of `name` in the first element starting with `element` in `xml`.
+fn attribute(xml: &str, element: &str, name: &str) -> Option<String> {
+    let start = xml.find(element)?;
+    let tag = &xml[start..start + xml[start..].find('>')?];
+    let key = format!(" {name}=\"");
+    let value_start = tag.find(&key)? + key.len();
+    let value_end = value_start + tag[value_start..].find('"')?;
+    Some(tag[value_start..value_end].to_owned())
 }
