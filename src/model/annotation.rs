@@ -44,6 +44,10 @@ pub struct Annotation {
     /// Annotations made as one linked pair (e.g. the same claim in a release and a rewrite).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub linked: Vec<AnnotationId>,
+    /// Keywords another tool gave the passage (Hypothesis tags that name no project tag), kept
+    /// with it: shown in the inspector and searchable, never turned into tags unless asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 impl Annotation {
@@ -84,6 +88,7 @@ impl Annotation {
             created: now,
             modified: now,
             linked: Vec::new(),
+            keywords: Vec::new(),
         })
     }
 

@@ -457,10 +457,17 @@ pub(super) fn apply(project: &mut Project, edit: Edit) -> Result<Edit, EditError
     }
 }
 
+/// Runs of at least this many new annotations without an index are added in one pass.
+const BULK_ADD_MIN: usize = 32;
+
 fn apply_batch(project: &mut Project, label: String, edits: Vec<Edit>) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
-    for edit in edits {
-        match apply(project, edit) {
+    for step in bulk_runs(edits) {
+        let result = match step {
+            BatchStep::One(edit) => apply(project, *edit),
+            BatchStep::Bulk(annotations) => add_annotations(project, annotations),
+        };
+        match result {
             Ok(inverse) => inverses.push(inverse),
             Err(error) => {
                 // Roll back what was applied so the project is unchanged.
@@ -476,6 +483,122 @@ fn apply_batch(project: &mut Project, label: String, edits: Vec<Edit>) -> Result
         label,
         edits: inverses,
     })
+}
+
+/// One step of a batch: an edit, or a run of new annotations added together.
+enum BatchStep {
+    One(Box<Edit>),
+    Bulk(Vec<Annotation>),
+}
+
+/// Groups runs of [`BULK_ADD_MIN`] or more `AddAnnotation`s without an index, so that a batch
+/// of n new annotations (an import) takes linear time, not n checks and inserts into a list.
+fn bulk_runs(edits: Vec<Edit>) -> Vec<BatchStep> {
+    let mut steps = Vec::new();
+    let mut run: Vec<Annotation> = Vec::new();
+    let flush = |run: &mut Vec<Annotation>, steps: &mut Vec<BatchStep>| {
+        if run.len() >= BULK_ADD_MIN {
+            steps.push(BatchStep::Bulk(std::mem::take(run)));
+        } else {
+            steps.extend(run.drain(..).map(|annotation| {
+                BatchStep::One(Box::new(Edit::AddAnnotation {
+                    annotation,
+                    index: None,
+                }))
+            }));
+        }
+    };
+    for edit in edits {
+        match edit {
+            Edit::AddAnnotation {
+                annotation,
+                index: None,
+            } => run.push(annotation),
+            other => {
+                flush(&mut run, &mut steps);
+                steps.push(BatchStep::One(Box::new(other)));
+            }
+        }
+    }
+    flush(&mut run, &mut steps);
+    steps
+}
+
+/// Adds many annotations at once, each where [`reading_position`] would put it if they were
+/// added one by one, in one pass over the project's annotations. Checks all before changing
+/// anything.
+fn add_annotations(project: &mut Project, new: Vec<Annotation>) -> Result<Edit, EditError> {
+    use std::collections::{HashMap, HashSet, VecDeque};
+    let mut ids: HashSet<AnnotationId> = project
+        .annotations()
+        .iter()
+        .map(|a| a.id)
+        .chain(project.orphans().iter().map(|o| o.annotation.id))
+        .collect();
+    let tags: HashSet<TagId> = project.tags().iter().map(|t| t.id).collect();
+    let articles: HashMap<ArticleId, &Article> =
+        project.articles().iter().map(|a| (a.id, a)).collect();
+    for annotation in &new {
+        check_annotation_in(
+            articles.get(&annotation.article_id).copied(),
+            tags.contains(&annotation.tag_id),
+            annotation,
+        )?;
+        if !ids.insert(annotation.id) {
+            return Err(EditError::DuplicateId {
+                id: annotation.id.to_string(),
+            });
+        }
+    }
+    let annotation_ids: Vec<AnnotationId> = new.iter().map(|a| a.id).collect();
+    let mut article_order: Vec<ArticleId> = Vec::new();
+    let mut queues: HashMap<ArticleId, Vec<Annotation>> = HashMap::new();
+    for annotation in new {
+        let queue = queues.entry(annotation.article_id).or_insert_with(|| {
+            article_order.push(annotation.article_id);
+            Vec::new()
+        });
+        queue.push(annotation);
+    }
+    let mut queues: HashMap<ArticleId, VecDeque<Annotation>> = queues
+        .into_iter()
+        .map(|(article_id, mut queue)| {
+            queue.sort_by_key(|a| (a.span.start, a.span.end)); // stable: equal spans keep order
+            (article_id, queue.into())
+        })
+        .collect();
+    let parts = project.parts_mut();
+    let existing = std::mem::take(parts.annotations);
+    let mut last_of: HashMap<ArticleId, usize> = HashMap::new();
+    for (index, annotation) in existing.iter().enumerate() {
+        last_of.insert(annotation.article_id, index);
+    }
+    let mut merged = Vec::with_capacity(existing.len() + annotation_ids.len());
+    for (index, annotation) in existing.into_iter().enumerate() {
+        let article_id = annotation.article_id;
+        if let Some(queue) = queues.get_mut(&article_id) {
+            let key = (annotation.span.start, annotation.span.end);
+            while queue
+                .front()
+                .is_some_and(|n| key > (n.span.start, n.span.end))
+            {
+                merged.extend(queue.pop_front());
+            }
+        }
+        merged.push(annotation);
+        if last_of.get(&article_id) == Some(&index)
+            && let Some(queue) = queues.remove(&article_id)
+        {
+            merged.extend(queue);
+        }
+    }
+    for article_id in article_order {
+        if let Some(queue) = queues.remove(&article_id) {
+            merged.extend(queue);
+        }
+    }
+    *parts.annotations = merged;
+    Ok(Edit::RemoveAnnotations { annotation_ids })
 }
 
 fn add_annotation(
@@ -596,12 +719,23 @@ pub(crate) fn check_annotation(
     project: &Project,
     annotation: &Annotation,
 ) -> Result<(), EditError> {
-    let article = project
-        .article(annotation.article_id)
-        .ok_or(EditError::NoSuchArticle {
-            article_id: annotation.article_id,
-        })?;
-    if project.tag(annotation.tag_id).is_none() {
+    check_annotation_in(
+        project.article(annotation.article_id),
+        project.tag(annotation.tag_id).is_some(),
+        annotation,
+    )
+}
+
+/// [`check_annotation`] with the article and whether the tag exists already looked up.
+fn check_annotation_in(
+    article: Option<&Article>,
+    tag_exists: bool,
+    annotation: &Annotation,
+) -> Result<(), EditError> {
+    let article = article.ok_or(EditError::NoSuchArticle {
+        article_id: annotation.article_id,
+    })?;
+    if !tag_exists {
         return Err(EditError::NoSuchTag {
             tag_id: annotation.tag_id,
         });

@@ -192,6 +192,25 @@ impl Project {
         }))
     }
 
+    /// Endless new annotation ids, as [`Self::fresh_annotation_id`] gives them, for adding
+    /// many annotations at once: the ids in use are looked up in a set built once, so n ids
+    /// take linear time. Ids are not repeated within the process.
+    ///
+    /// ```
+    /// use lateral::model::Project;
+    /// let ids: Vec<_> = Project::new("Demo").fresh_annotation_ids().take(3).collect();
+    /// assert!(ids[0] != ids[1] && ids[1] != ids[2]);
+    /// ```
+    pub fn fresh_annotation_ids(&self) -> impl Iterator<Item = AnnotationId> + use<> {
+        let in_use: std::collections::HashSet<u64> = self
+            .annotations
+            .iter()
+            .map(|a| a.id.0)
+            .chain(self.orphans.iter().map(|o| o.annotation.id.0))
+            .collect();
+        std::iter::repeat_with(move || AnnotationId(fresh_value(|value| in_use.contains(&value))))
+    }
+
     /// Speakers used in the project, sorted and without duplicates (for suggestions).
     #[must_use]
     pub fn speakers(&self) -> Vec<&str> {

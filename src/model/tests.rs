@@ -351,3 +351,66 @@ fn speakers_are_sorted_and_unique() {
     }
     assert_eq!(project.speakers(), vec!["Guseinova", "Nordkorea"]);
 }
+
+/// A batch of many new annotations (added in one pass) puts each where adding them one by one
+/// would, and undo and redo restore both states exactly.
+#[test]
+fn bulk_adds_match_one_by_one_adds_and_undo() {
+    let full = synthetic_project(3, 400, 260, 11);
+    // Every annotation but each fourth is new, in reverse order.
+    let new: Vec<Annotation> = full
+        .annotations()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 4 != 0)
+        .map(|(_, a)| a.clone())
+        .rev()
+        .collect();
+    let mut base = full.clone();
+    base.apply(Edit::RemoveAnnotations {
+        annotation_ids: new.iter().map(|a| a.id).collect(),
+    })
+    .unwrap();
+    let mut one_by_one = base.clone();
+    for annotation in &new {
+        one_by_one
+            .apply(Edit::AddAnnotation {
+                annotation: annotation.clone(),
+                index: None,
+            })
+            .unwrap();
+    }
+    let mut bulk = base.clone();
+    let batch = Edit::Batch {
+        label: "import".into(),
+        edits: new
+            .iter()
+            .map(|annotation| Edit::AddAnnotation {
+                annotation: annotation.clone(),
+                index: None,
+            })
+            .collect(),
+    };
+    let undo = bulk.apply(batch).unwrap();
+    assert_eq!(bulk.annotations(), one_by_one.annotations());
+    let redo = bulk.apply(undo).unwrap();
+    assert_eq!(bulk.annotations(), base.annotations());
+    bulk.apply(redo).unwrap();
+    assert_eq!(bulk.annotations(), one_by_one.annotations());
+    // A duplicate id anywhere in the run leaves the project unchanged.
+    let mut twice = new.clone();
+    twice.push(new[0].clone());
+    let mut project = base.clone();
+    let error = project.apply(Edit::Batch {
+        label: "import".into(),
+        edits: twice
+            .into_iter()
+            .map(|annotation| Edit::AddAnnotation {
+                annotation,
+                index: None,
+            })
+            .collect(),
+    });
+    assert!(matches!(error, Err(EditError::DuplicateId { .. })));
+    assert_eq!(project.annotations(), base.annotations());
+}

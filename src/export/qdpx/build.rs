@@ -10,7 +10,7 @@ use super::positions::choose_reading;
 use super::{DETAIL_LABELS, SPEAKER_PREFIX};
 use crate::export::{QdpxError, QdpxImport};
 use crate::model::{
-    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, Project, Tag, TagId,
+    Annotation, AnnotationId, Article, ArticleId, ArticleMeta, Edit, Project, TagId,
 };
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
@@ -51,6 +51,7 @@ pub(super) fn build_project(
         ));
     }
     let mut next_annotation_id = 1;
+    let mut annotations = Vec::new();
     for (source, number) in qde.sources.iter().zip(1..) {
         let Some(decoded) = archive_text(source.content.as_ref(), &source.plain_text_path, files)
         else {
@@ -121,17 +122,22 @@ pub(super) fn build_project(
                 };
                 next_annotation_id += 1;
                 fill_annotation(&mut annotation, qde, files, selection, coding);
-                apply(
-                    &mut project,
-                    Edit::AddAnnotation {
-                        annotation,
-                        index: None,
-                    },
-                )?;
+                annotations.push(Edit::AddAnnotation {
+                    annotation,
+                    index: None,
+                });
             }
         }
     }
-    mark_speaker_tags(&mut project)?;
+    // All annotations in one batch, which adds them in one pass.
+    apply(
+        &mut project,
+        Edit::Batch {
+            label: "import codings".into(),
+            edits: annotations,
+        },
+    )?;
+    mark_speaker_tags(&mut project);
     Ok(QdpxImport {
         project,
         warnings,
@@ -180,28 +186,20 @@ fn fill_annotation(
 
 /// Tags with a speaker on any of their annotations ask for one in the app, as Lateral's
 /// attribution and denial do.
-fn mark_speaker_tags(project: &mut Project) -> Result<(), QdpxError> {
+fn mark_speaker_tags(project: &mut Project) {
     let with_speakers: HashSet<TagId> = project
         .annotations()
         .iter()
         .filter(|a| !a.speaker.is_empty())
         .map(|a| a.tag_id)
         .collect();
-    let updated: Vec<Tag> = project
-        .tags()
-        .iter()
-        .filter(|tag| with_speakers.contains(&tag.id))
-        .map(|tag| Tag {
-            has_speaker: true,
-            ..tag.clone()
-        })
-        .collect();
-    for tag in updated {
-        project
-            .apply(Edit::UpdateTag { tag })
-            .map_err(|source| QdpxError::Edit { source })?;
+    // Only the speaker flag changes, so names and keys stay unique: no edit needed, which
+    // would check every other tag for each.
+    for tag in project.parts_mut().tags.iter_mut() {
+        if with_speakers.contains(&tag.id) {
+            tag.has_speaker = true;
+        }
     }
-    Ok(())
 }
 
 /// A source's or note's text: inline, or the archive entry its `plainTextPath` names.

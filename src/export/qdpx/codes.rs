@@ -12,6 +12,8 @@ const DEFAULT_COLOUR: Rgb = Rgb(0x9b, 0x9b, 0x9b);
 /// code that had to be renamed.
 pub(super) fn tags_of_codes(codes: &[QdeCode]) -> (Vec<Tag>, HashMap<&str, TagId>, Vec<String>) {
     let mut taken: HashSet<String> = HashSet::with_capacity(codes.len());
+    // The next suffix to try for each base name: many codes of one name stay linear.
+    let mut next_suffix: HashMap<String, u64> = HashMap::new();
     let mut tags = Vec::with_capacity(codes.len());
     let mut tag_of_code = HashMap::with_capacity(codes.len());
     let mut warnings = Vec::new();
@@ -21,10 +23,15 @@ pub(super) fn tags_of_codes(codes: &[QdeCode]) -> (Vec<Tag>, HashMap<&str, TagId
             name => name.to_owned(),
         };
         let mut name = base.clone();
-        let mut suffix = 2_u64;
-        while !taken.insert(name.to_ascii_lowercase()) {
-            name = format!("{base} ({suffix})");
-            suffix += 1;
+        if !taken.insert(name.to_ascii_lowercase()) {
+            let suffix = next_suffix.entry(base.to_ascii_lowercase()).or_insert(2);
+            loop {
+                name = format!("{base} ({suffix})");
+                *suffix += 1;
+                if taken.insert(name.to_ascii_lowercase()) {
+                    break;
+                }
+            }
         }
         if name != base {
             warnings.push(format!(
