@@ -75,7 +75,7 @@ pub struct ListFilter {
     pub article: Option<ArticleId>,
     /// Speaker contains this (case-insensitive).
     pub speaker: String,
-    /// Quote or note contains this (case-insensitive).
+    /// Quote, note or a keyword contains this (case-insensitive).
     pub text: String,
     /// Sort order.
     pub sort: SortKey,
@@ -97,6 +97,7 @@ impl ListFilter {
                 text.is_empty()
                     || a.quote.to_lowercase().contains(&text)
                     || a.note.to_lowercase().contains(&text)
+                    || a.keywords.iter().any(|k| k.to_lowercase().contains(&text))
             })
             .collect();
         let article_rank = |id: ArticleId| {

@@ -15,6 +15,7 @@ mod validate;
 
 pub use sources::Format;
 
+use crate::export::W3cOptions;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -148,6 +149,10 @@ pub enum Command {
         /// The project file to add them to.
         #[arg(long, short)]
         project: PathBuf,
+        /// Make every tag in the file a project tag, one annotation per tag (by default a
+        /// passage is one annotation; tags that name no project tag are kept as keywords).
+        #[arg(long)]
+        tags_as_tags: bool,
     },
     /// Merge projects of the same articles (copies, coders, git branches); exit code 1 on
     /// conflicts, which are listed (the merged project keeps ours for them).
@@ -246,7 +251,11 @@ pub fn run(command: Command) -> ExitCode {
             export::run(&project, &request, &output, &mut out)
         }
         Command::ImportQdpx { file, output } => import_qdpx::run(&file, &output, &mut out),
-        Command::ImportW3c { file, project } => import_w3c::run(&file, &project, &mut out),
+        Command::ImportW3c {
+            file,
+            project,
+            tags_as_tags,
+        } => import_w3c::run(&file, &project, W3cOptions { tags_as_tags }, &mut out),
         Command::Merge {
             ours,
             theirs,

@@ -105,6 +105,16 @@ pub enum W3cError {
         /// The parser's message.
         message: String,
     },
+    /// Larger than [`MAX_W3C_BYTES`](crate::export::MAX_W3C_BYTES).
+    #[error(
+        "the file is {size_bytes} bytes, more than a W3C annotation file may be ({limit_bytes} bytes); split it into smaller files"
+    )]
+    TooLarge {
+        /// The file's size.
+        size_bytes: u64,
+        /// The limit.
+        limit_bytes: u64,
+    },
     /// JSON, but not annotations.
     #[error("no W3C annotations found: {message}")]
     NotAnnotations {

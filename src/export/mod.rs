@@ -22,7 +22,9 @@ pub use qdpx::{
     Reading, SourceReading, import_qdpx, import_qdpx_with_limits,
 };
 pub use rows::{ExportRow, rows, sentence_around};
-pub use w3c::{W3cImport, import_w3c};
+pub use w3c::{
+    MAX_W3C_BYTES, PlacedBy, W3cImport, W3cOptions, W3cPlaced, import_w3c, import_w3c_with,
+};
 
 use crate::model::{Annotation, ArticleId, Project, TagId};
 

@@ -110,6 +110,17 @@ fn selected_ui(ui: &mut egui::Ui, app: &mut App) {
         let speakers: Vec<String> = project.speakers().into_iter().map(str::to_owned).collect();
         speaker_ui(ui, app, &speakers);
     }
+    if !annotation.keywords.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Keywords:")
+                .on_hover_text("Tags from another tool that name no tag of this project");
+            for keyword in &annotation.keywords {
+                ui.label(
+                    egui::RichText::new(keyword).background_color(ui.visuals().faint_bg_color),
+                );
+            }
+        });
+    }
     let label = ui.label("Note:");
     let note = ui
         .add(
@@ -254,7 +265,7 @@ fn filters_ui(ui: &mut egui::Ui, app: &mut App) {
             let label = ui.label("Text");
             ui.add(
                 egui::TextEdit::singleline(&mut filter.text)
-                    .hint_text("in quote or note")
+                    .hint_text("in quote, note or keywords")
                     .desired_width(180.0),
             )
             .labelled_by(label.id);

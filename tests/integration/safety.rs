@@ -413,3 +413,59 @@ fn messages_say_what_happened_and_what_to_do() {
         );
     }
 }
+
+/// `import-w3c` says what loading repaired (now saved too), how each annotation was placed and
+/// why others were skipped; a tag with a trailing space names the project's tag.
+#[test]
+fn import_w3c_says_what_it_repaired_and_how_it_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_project_in(dir.path());
+    // Annotation 1's span is one byte off, so loading re-anchors it.
+    let ron = fs::read_to_string(&project).unwrap();
+    let shifted = ron.replacen(
+        "span: (start: 65, end: 143)",
+        "span: (start: 66, end: 144)",
+        1,
+    );
+    assert_ne!(ron, shifted, "the sample changed; pick another annotation");
+    fs::write(&project, shifted).unwrap();
+    let w3c = dir.path().join("hypothesis.json");
+    fs::write(
+        &w3c,
+        r#"{"rows": [
+          {"uri": "https://example.org/page", "tags": ["opinion ", "Waffen"], "text": "",
+           "target": [{"source": "https://example.org/page", "selector": [
+             {"type": "TextQuoteSelector", "exact": "Westliche  Geheimdienste\nberichten"}]}]},
+          {"uri": "https://example.org/page", "tags": [],
+           "target": [{"source": "https://example.org/page", "selector": [
+             {"type": "TextPositionSelector", "start": 10, "end": 20}]}]}]}"#,
+    )
+    .unwrap();
+    let output = lateral(&[
+        "import-w3c".as_ref(),
+        w3c.as_os_str(),
+        "--project".as_ref(),
+        project.as_os_str(),
+    ]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(2), "{out}{}", stderr(&output));
+    assert!(
+        out.contains("note: Annotation n1 ") && out.contains("was moved"),
+        "{out}"
+    );
+    assert!(out.contains("1 by loose quote"), "{out}");
+    assert!(out.contains("annotation 1 placed by loose quote"), "{out}");
+    assert!(out.contains("kept as keywords: Waffen"), "{out}");
+    assert!(
+        out.contains("skipped annotation 2: no article has the source https://example.org/page, and it has no quote"),
+        "{out}"
+    );
+    let (saved, _) = load_project(&project).unwrap();
+    let added = saved
+        .annotations()
+        .iter()
+        .find(|a| a.keywords == ["Waffen"])
+        .unwrap();
+    assert_eq!(saved.tag(added.tag_id).unwrap().name, "opinion");
+    assert_eq!(added.quote, "Westliche Geheimdienste berichten");
+}

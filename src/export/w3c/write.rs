@@ -147,6 +147,12 @@ fn annotation_json<'a>(
         |t| Cow::Borrowed(t.name.as_str()),
     );
     let mut body = vec![textual_body("tagging", tag_name)];
+    body.extend(
+        annotation
+            .keywords
+            .iter()
+            .map(|keyword| textual_body("tagging", Cow::Borrowed(keyword.as_str()))),
+    );
     if !annotation.note.is_empty() {
         body.push(textual_body("commenting", Cow::Borrowed(&annotation.note)));
     }

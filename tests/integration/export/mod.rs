@@ -8,6 +8,8 @@ mod qdpx_positions;
 mod qdpx_tools;
 mod reports;
 mod w3c;
+mod w3c_import;
+mod w3c_real;
 
 use std::path::PathBuf;
 
