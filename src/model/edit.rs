@@ -552,21 +552,20 @@ fn add_annotations(project: &mut Project, new: Vec<Annotation>) -> Result<Edit, 
     }
     let annotation_ids: Vec<AnnotationId> = new.iter().map(|a| a.id).collect();
     let mut article_order: Vec<ArticleId> = Vec::new();
-    let mut queues: HashMap<ArticleId, Vec<Annotation>> = HashMap::new();
+    let mut queues: HashMap<ArticleId, VecDeque<Annotation>> = HashMap::new();
     for annotation in new {
         let queue = queues.entry(annotation.article_id).or_insert_with(|| {
             article_order.push(annotation.article_id);
-            Vec::new()
+            VecDeque::new()
         });
-        queue.push(annotation);
+        queue.push_back(annotation);
     }
-    let mut queues: HashMap<ArticleId, VecDeque<Annotation>> = queues
-        .into_iter()
-        .map(|(article_id, mut queue)| {
-            queue.sort_by_key(|a| (a.span.start, a.span.end)); // stable: equal spans keep order
-            (article_id, queue.into())
-        })
-        .collect();
+    for queue in queues.values_mut() {
+        // Stable: annotations of equal spans keep their order.
+        queue
+            .make_contiguous()
+            .sort_by_key(|a| (a.span.start, a.span.end));
+    }
     let parts = project.parts_mut();
     let existing = std::mem::take(parts.annotations);
     let mut last_of: HashMap<ArticleId, usize> = HashMap::new();

@@ -247,6 +247,17 @@ struct Importer<'a> {
     present: HashMap<(ArticleId, Span, TagId), Vec<Present>>,
     indexes: HashMap<ArticleId, Indexed>,
     keywords_seen: HashSet<String>,
+    /// Tags of the project and of this import by [`tag_key`], each name's first.
+    tags_by_name: HashMap<String, TagId>,
+    /// The id of the first tag this import creates; the next ones follow.
+    first_new_tag_id: u64,
+    /// Index in the project's articles by [`address_key`] of their source, each address's first.
+    articles_by_address: HashMap<String, usize>,
+}
+
+/// How tag names are compared: trimmed, ignoring case.
+fn tag_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 impl<'a> Importer<'a> {
@@ -277,6 +288,23 @@ impl<'a> Importer<'a> {
             },
             indexes: HashMap::new(),
             keywords_seen: HashSet::new(),
+            tags_by_name: {
+                let mut tags = HashMap::new();
+                for tag in project.tags() {
+                    tags.entry(tag_key(&tag.name)).or_insert(tag.id);
+                }
+                tags
+            },
+            first_new_tag_id: project.fresh_tag_id().0,
+            articles_by_address: {
+                let mut articles = HashMap::new();
+                for (index, article) in project.articles().iter().enumerate() {
+                    if let Some(key) = address_key(&article_source(article)) {
+                        articles.entry(key).or_insert(index);
+                    }
+                }
+                articles
+            },
         }
     }
 
@@ -379,13 +407,7 @@ impl<'a> Importer<'a> {
     /// The project tag (or tag new in this import) of this name, compared trimmed and
     /// ignoring case.
     fn known_tag(&self, name: &str) -> Option<TagId> {
-        let wanted = name.trim().to_lowercase();
-        self.project
-            .tags()
-            .iter()
-            .chain(&self.new_tags)
-            .find(|t| t.name.trim().to_lowercase() == wanted)
-            .map(|t| t.id)
+        self.tags_by_name.get(&tag_key(name)).copied()
     }
 
     fn tag_name(&self, tag_id: TagId) -> String {
@@ -402,7 +424,8 @@ impl<'a> Importer<'a> {
         if let Some(id) = self.known_tag(name) {
             return id;
         }
-        let id = TagId(self.project.fresh_tag_id().0 + self.new_tags.len() as u64);
+        let id = TagId(self.first_new_tag_id + self.new_tags.len() as u64);
+        self.tags_by_name.insert(tag_key(name), id);
         self.new_tags.push(Tag {
             id,
             name: name.trim().to_owned(),
@@ -418,14 +441,18 @@ impl<'a> Importer<'a> {
     fn locate(&mut self, target: &Target<'_>) -> Result<(&'a Article, Span, PlacedBy), String> {
         let project = self.project;
         let articles = project.articles();
-        let by_source = articles.iter().find(|a| {
-            same_address(&article_source(a), target.source)
-                || target
-                    .source
-                    .strip_prefix(ARTICLE_URN)
-                    .and_then(|n| n.parse().ok())
-                    == Some(a.id.0)
-        });
+        // The first article whose source is the target's, or whose id its URN names.
+        let by_address = address_key(target.source).and_then(|k| self.articles_by_address.get(&k));
+        let by_urn = target
+            .source
+            .strip_prefix(ARTICLE_URN)
+            .and_then(|n| n.parse::<u64>().ok())
+            .and_then(|id| articles.iter().position(|a| a.id.0 == id));
+        let by_source = match (by_address.copied(), by_urn) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+        .map(|index| &articles[index]);
         if let Some(article) = by_source {
             return self
                 .place_in(article, target, true)?
@@ -532,20 +559,21 @@ fn not_in_article(article: &Article, target: &Target<'_>) -> String {
     }
 }
 
-/// Whether two addresses name the same page: ignoring the scheme, `www.`, a trailing slash,
-/// the fragment and case.
-fn same_address(a: &str, b: &str) -> bool {
-    fn normal(address: &str) -> String {
-        let address = address.trim();
-        let address = address.split('#').next().unwrap_or(address);
-        let address = address
-            .strip_prefix("https://")
-            .or_else(|| address.strip_prefix("http://"))
-            .unwrap_or(address);
-        let address = address.strip_prefix("www.").unwrap_or(address);
-        address.trim_end_matches('/').to_lowercase()
+/// The form in which addresses are compared, so that two name the same page when their keys
+/// are equal: without the scheme, `www.`, a trailing slash, the fragment and case. `None` for
+/// an empty address.
+fn address_key(address: &str) -> Option<String> {
+    let address = address.trim();
+    if address.is_empty() {
+        return None;
     }
-    !b.trim().is_empty() && normal(a) == normal(b)
+    let address = address.split('#').next().unwrap_or(address);
+    let address = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))
+        .unwrap_or(address);
+    let address = address.strip_prefix("www.").unwrap_or(address);
+    Some(address.trim_end_matches('/').to_lowercase())
 }
 
 fn preview(article: &Article, span: Span) -> String {
@@ -564,18 +592,13 @@ fn shorten(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::same_address;
+    use super::address_key;
 
     #[test]
     fn addresses_compare_without_scheme_www_slash_and_fragment() {
-        assert!(same_address(
-            "https://www.example.org/a/",
-            "http://example.org/a#x"
-        ));
-        assert!(!same_address(
-            "https://example.org/a",
-            "https://example.org/b"
-        ));
-        assert!(!same_address("", ""));
+        let same = |a: &str, b: &str| address_key(a).is_some() && address_key(a) == address_key(b);
+        assert!(same("https://www.example.org/a/", "http://example.org/a#x"));
+        assert!(!same("https://example.org/a", "https://example.org/b"));
+        assert!(!same("", ""));
     }
 }
