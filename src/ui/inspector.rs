@@ -114,10 +114,16 @@ fn selected_ui(ui: &mut egui::Ui, app: &mut App) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Keywords:")
                 .on_hover_text("Tags from another tool that name no tag of this project");
+            // Each keyword a small button (sized before it is placed, so the row wraps between
+            // keywords and a keyword of several words reads as one): it filters the list.
             for keyword in &annotation.keywords {
-                ui.label(
-                    egui::RichText::new(keyword).background_color(ui.visuals().faint_bg_color),
-                );
+                if ui
+                    .small_button(keyword)
+                    .on_hover_text("Show the annotations with this keyword in the list")
+                    .clicked()
+                {
+                    app.view.list_filter.text.clone_from(keyword);
+                }
             }
         });
     }

@@ -591,3 +591,50 @@ fn preferences_set_the_annotator_theme_and_autosave_and_are_kept() {
         "Frau Weber"
     );
 }
+
+/// Keywords (tags of another tool that name no project tag) are shown in the inspector, each
+/// on its own; clicking one puts it in the list's text filter, which finds its annotation.
+#[test]
+fn keywords_are_shown_and_filterable() {
+    use lateral::app::command::Command;
+    use lateral::model::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let (mut project, _) = lateral::io::load_project(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/russland-nordkorea.ron"),
+    )
+    .unwrap();
+    let mut annotation = project.annotations()[0].clone();
+    annotation.keywords = vec!["Geheimdienste".into(), "Quelle unklar".into()];
+    let id = annotation.id;
+    project
+        .apply(Edit::UpdateAnnotation { annotation })
+        .unwrap();
+    lateral::io::save_project(&project, &path).unwrap();
+    let mut harness =
+        super::app::harness_with(AppConfig::in_folder(dir.path()), Some(path.clone()));
+    harness.run();
+    let total = harness.state().project().annotations().len();
+    let one_listed = format!("1 of {total} annotations");
+    assert!(harness.query_all_by_value(&one_listed).next().is_none());
+    // Shown in the inspector, each a button that filters the list.
+    harness
+        .state_mut()
+        .push_command(Command::SelectAnnotation(Some(id)));
+    harness.step();
+    harness.run();
+    assert!(harness.query_all_by_value("Keywords:").next().is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Geheimdienste")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Quelle unklar")
+        .click();
+    harness.run();
+    assert!(
+        harness.query_all_by_value(&one_listed).next().is_some(),
+        "the list's text filter finds the one annotation by its keyword"
+    );
+}
