@@ -22,6 +22,7 @@ pub mod agreement;
 pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod eval;
 pub mod export;
 pub mod io;
 pub mod merge;

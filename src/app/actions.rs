@@ -14,8 +14,10 @@ pub enum Action {
     Save,
     /// Save the project under a new name.
     SaveAs,
-    /// Import text or Markdown files as articles.
+    /// Import text, Markdown or web-page files as articles.
     ImportArticles,
+    /// Import every article file in a folder and its subfolders.
+    ImportFolder,
     /// Merge other copies of this project (a class's copies, a second coder) into it.
     MergeProjects,
     /// Paste an article's text.
@@ -82,12 +84,13 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
         Action::SaveAs,
         Action::ImportArticles,
+        Action::ImportFolder,
         Action::MergeProjects,
         Action::PasteArticle,
         Action::PasteAsNewArticle,
@@ -130,6 +133,7 @@ impl Action {
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
             Action::ImportArticles => "Import articles…",
+            Action::ImportFolder => "Import folder…",
             Action::PasteArticle => "Paste article…",
             Action::PasteAsNewArticle => "Paste as new article",
             Action::MergeProjects => "Merge projects…",
@@ -173,7 +177,10 @@ impl Action {
             Action::Save => "Save the project to its file",
             Action::SaveAs => "Save the project to a new file",
             Action::ImportArticles => {
-                "Add text or Markdown files as articles; you can also drop files on the window"
+                "Add text, Markdown or saved web-page files as articles; you can also drop files on the window"
+            }
+            Action::ImportFolder => {
+                "Add every text, Markdown and web-page file in a folder and its subfolders"
             }
             Action::PasteArticle => "Add an article by pasting its text",
             Action::MergeProjects => {
@@ -235,6 +242,7 @@ impl Action {
             Action::Save => shortcut(command, Key::S),
             Action::SaveAs => shortcut(command_shift, Key::S),
             Action::ImportArticles => shortcut(command, Key::I),
+            Action::ImportFolder => shortcut(command_shift, Key::I),
             Action::PasteAsNewArticle => shortcut(command_shift, Key::V),
             Action::Export => shortcut(command, Key::E),
             Action::ShowRead => shortcut(command, Key::Num1),

@@ -284,7 +284,27 @@ impl App {
     }
 
     fn import(&mut self, paths: &[PathBuf]) {
+        if super::import_state::ImportState::wants_background(paths) {
+            if self.views.import.is_running() {
+                self.notify_error("An import is under way; wait until it has finished.".to_owned());
+                return;
+            }
+            self.views
+                .import
+                .start(paths.to_vec(), self.doc.project.fresh_article_id());
+            return;
+        }
         let batch = import_files(paths, self.doc.project.fresh_article_id());
+        self.finish_import(batch);
+    }
+
+    /// Adds an imported batch as one undoable edit, opens its first article and reports.
+    pub(crate) fn finish_import(&mut self, mut batch: crate::io::import::ImportBatch) {
+        // Ids were handed out when the import started; edits since may have used some.
+        let first_id = self.doc.project.fresh_article_id().0;
+        for (id, article) in (first_id..).zip(batch.imported.iter_mut()) {
+            article.id = crate::model::ArticleId(id);
+        }
         let first = batch.imported.first().map(|a| a.id);
         if let Some(edit) = batch.edit() {
             self.apply_edit(edit);
@@ -296,7 +316,7 @@ impl App {
             self.notify_info(batch.summary());
         } else {
             self.notify_error(format!(
-                "{}\nUse UTF-8, UTF-16 or Windows-1252 text or Markdown files.",
+                "{}\nLateral imports text and Markdown files (UTF-8, UTF-16 or Windows-1252) and saved web pages (.html).",
                 batch.summary()
             ));
         }

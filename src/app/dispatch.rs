@@ -23,6 +23,10 @@ impl App {
                 self.file_dialogs.import();
                 None
             }
+            Action::ImportFolder => {
+                self.file_dialogs.import_folder();
+                None
+            }
             Action::PasteAsNewArticle => match self.clipboard_text() {
                 Ok(text) => Some(Command::PasteArticle {
                     text,

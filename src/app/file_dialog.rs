@@ -46,6 +46,8 @@ pub enum PickKind {
     OpenOne,
     /// One or more existing files.
     OpenMany,
+    /// One existing folder.
+    Folder,
     /// A file to write, suggested under this name.
     Save {
         /// The suggested file name.
@@ -183,6 +185,7 @@ impl FileDialogs {
         let mut dialog = match &request.kind {
             PickKind::OpenOne => egui_file::FileDialog::open_file(),
             PickKind::OpenMany => egui_file::FileDialog::open_file().multi_select(true),
+            PickKind::Folder => egui_file::FileDialog::select_folder(),
             PickKind::Save { file_name } => {
                 egui_file::FileDialog::save_file().default_filename(file_name.clone())
             }
@@ -248,6 +251,7 @@ fn run_native(mut request: FileRequest) -> NativeAnswer {
         let paths = match &request.kind {
             PickKind::OpenOne => dialog.pick_file().map(|p| vec![p]),
             PickKind::OpenMany => dialog.add_filter("All files", &["*"]).pick_files(),
+            PickKind::Folder => dialog.pick_folder().map(|p| vec![p]),
             PickKind::Save { file_name } => {
                 dialog.set_file_name(file_name).save_file().map(|p| vec![p])
             }
@@ -354,7 +358,20 @@ impl FileDialogs {
         self.ask(FileRequest {
             title: "Import articles".into(),
             kind: PickKind::OpenMany,
-            filter: ("Text and Markdown", vec!["txt", "md", "markdown", "text"]),
+            filter: (
+                "Text, Markdown and web pages",
+                crate::io::import::IMPORT_EXTENSIONS.to_vec(),
+            ),
+            then: Box::new(|paths| Step::Done(Some(Command::ImportFiles(paths)))),
+        });
+    }
+
+    /// Asks for a folder to import every article file from.
+    pub fn import_folder(&mut self) {
+        self.ask(FileRequest {
+            title: "Import a folder".into(),
+            kind: PickKind::Folder,
+            filter: ("Folders", Vec::new()),
             then: Box::new(|paths| Step::Done(Some(Command::ImportFiles(paths)))),
         });
     }

@@ -9,6 +9,7 @@ pub mod compare_state;
 mod dispatch;
 pub mod export_state;
 pub mod file_dialog;
+pub mod import_state;
 mod input;
 mod jobs;
 pub mod keyboard;

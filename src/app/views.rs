@@ -38,6 +38,8 @@ pub struct Views {
     pub export: ExportState,
     /// The class view.
     pub class: ClassState,
+    /// A running import of many files.
+    pub import: super::import_state::ImportState,
 }
 
 /// A request concerning the extra views.
@@ -148,6 +150,12 @@ impl App {
         if let Some(error) = self.views.class.update() {
             self.notify_error(error);
         }
+        match self.views.import.take_finished() {
+            Some(Ok(batch)) => self.finish_import(batch),
+            Some(Err(())) => self
+                .notify_error("The import stopped unexpectedly; nothing was imported.".to_owned()),
+            None => {}
+        }
     }
 
     /// Whether background work of the views is under way (the window keeps repainting).
@@ -157,6 +165,7 @@ impl App {
             || self.views.overview.is_computing()
             || self.views.export.is_busy()
             || self.views.class.is_computing()
+            || self.views.import.is_running()
     }
 }
 

@@ -1,6 +1,6 @@
 //! `lateral import --project P FILE...`
 
-use crate::io::import::import_files;
+use crate::io::import::import_files_with;
 use crate::io::{load_project, save_project};
 use crate::model::Project;
 use std::io::Write;
@@ -26,7 +26,7 @@ pub fn run(
         );
         Project::new(&title)
     };
-    let batch = import_files(files, project.fresh_article_id());
+    let batch = import_files_with(files, project.fresh_article_id(), progress_line);
     // Save first: "imported" is said only of what is in the project file.
     if let Some(edit) = batch.edit() {
         project.apply(edit).map_err(|e| e.to_string())?;
@@ -35,10 +35,11 @@ pub fn run(
     for article in &batch.imported {
         writeln!(
             out,
-            "imported {} as {}: \"{}\" ({} words, {}, {} furniture marks)",
+            "imported {} as {}: \"{}\" ({}, {} words, {}, {} furniture marks)",
             article.source_file.as_deref().unwrap_or("?"),
             article.id,
             article.meta.title,
+            article.import.format.label(),
             article.word_count(),
             article.import.encoding,
             article.furniture.len()
@@ -47,6 +48,18 @@ pub fn run(
         for warning in article.import.warnings() {
             writeln!(out, "  warning: {warning}").map_err(|e| e.to_string())?;
         }
+        for note in &article.import.notes {
+            writeln!(out, "  note: {note}").map_err(|e| e.to_string())?;
+        }
+        if !article.import.cut.is_empty() {
+            let words: usize = article.import.cut.iter().map(|c| c.words).sum();
+            writeln!(
+                out,
+                "  left out of the web page: {} passages, {words} words (menus, captions, teasers, comments)",
+                article.import.cut.len()
+            )
+            .map_err(|e| e.to_string())?;
+        }
     }
     writeln!(out, "{}", batch.summary()).map_err(|e| e.to_string())?;
     Ok(if batch.failed.is_empty() {
@@ -54,4 +67,22 @@ pub fn run(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// "importing 120 of 1000 files" on standard error: rewritten in place on a terminal, every
+/// 100 files otherwise; nothing for a handful of files.
+fn progress_line(done: usize, total: usize) {
+    use std::io::IsTerminal as _;
+    if total < 20 {
+        return;
+    }
+    let mut err = std::io::stderr();
+    if err.is_terminal() {
+        let _ = write!(err, "\rimporting {done} of {total} files");
+        if done == total {
+            let _ = writeln!(err);
+        }
+    } else if done.is_multiple_of(100) || done == total {
+        let _ = writeln!(err, "importing {done} of {total} files");
+    }
 }

@@ -34,12 +34,12 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import text or Markdown files into a project (created if missing).
+    /// Import text, Markdown and saved web pages into a project (created if missing).
     Import {
         /// The project file.
         #[arg(long, short)]
         project: PathBuf,
-        /// Files to import.
+        /// Files to import, and folders: their .txt, .md and .html files, subfolders too.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

@@ -46,6 +46,83 @@ pub struct ImportReport {
     pub replacement_chars: usize,
     /// Size of the file in bytes.
     pub size_bytes: u64,
+    /// What kind of file the text came from.
+    #[serde(default, skip_serializing_if = "SourceFormat::is_text")]
+    pub format: SourceFormat,
+    /// What else import did, as sentences (e.g. where the headline came from).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// What the page showed that is not part of the article and was left out of the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cut: Vec<CutPassage>,
+}
+
+/// The kind of file an article was imported from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceFormat {
+    /// Plain text or Markdown, taken as it is.
+    #[default]
+    Text,
+    /// A web page: the article was extracted from its markup.
+    Html,
+}
+
+impl SourceFormat {
+    /// Whether this is plain text (the default, not written to project files).
+    #[must_use]
+    pub fn is_text(&self) -> bool {
+        *self == SourceFormat::Text
+    }
+
+    /// "text", "web page".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "web page",
+        }
+    }
+}
+
+/// Why a passage of a web page was not taken into the article text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CutKind {
+    /// Menus, page header and footer, breadcrumbs.
+    Navigation,
+    /// Image and video captions and credits.
+    Caption,
+    /// Links to other articles ("Lesen Sie auch", "Mehr zum Thema"), teasers, promotions.
+    Teaser,
+    /// Reader comments.
+    Comments,
+    /// Forms, sharing buttons, cookie notes and anything else outside the article.
+    Other,
+}
+
+impl CutKind {
+    /// Human-readable name, for lists and reports.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            CutKind::Navigation => "navigation",
+            CutKind::Caption => "caption",
+            CutKind::Teaser => "teaser",
+            CutKind::Comments => "comments",
+            CutKind::Other => "other",
+        }
+    }
+}
+
+/// A run of page text left out of the article, as the import report lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CutPassage {
+    /// Why it was left out.
+    pub kind: CutKind,
+    /// Its text, whitespace folded, shortened to a few hundred characters ("…" at the end).
+    pub text: String,
+    /// How many words it had in full.
+    pub words: usize,
 }
 
 impl ImportReport {
@@ -85,6 +162,8 @@ pub enum EncodingSource {
     ValidUtf8,
     /// A statistical detector guessed it (the bytes were not UTF-8).
     Detected,
+    /// The file declared it (a web page's `<meta charset>`) and the bytes were not UTF-8.
+    Declared,
     /// UTF-8 with a few bytes that are not: each is U+FFFD in the text.
     Utf8WithErrors,
     /// The text was pasted or typed, not decoded from a file.

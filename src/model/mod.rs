@@ -11,7 +11,10 @@ mod synthetic;
 mod tag;
 
 pub use annotation::{Annotation, CONTEXT_CHARS};
-pub use article::{Article, ArticleMeta, EncodingSource, Furniture, FurnitureKind, ImportReport};
+pub use article::{
+    Article, ArticleMeta, CutKind, CutPassage, EncodingSource, Furniture, FurnitureKind,
+    ImportReport, SourceFormat,
+};
 pub use edit::{Edit, EditError, TagRemoval};
 pub use fresh_ids::{ID_BOUND, ID_SEED_VARIABLE};
 pub use history::History;

@@ -305,6 +305,11 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
     };
     let mut open = true;
     let mut done = None;
+    let report = app
+        .doc
+        .project
+        .article(article_id)
+        .map(|a| (a.import.clone(), a.source_file.clone()));
     egui::Window::new("Article details")
         .open(&mut open)
         .resizable(false)
@@ -337,6 +342,9 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
                 .small()
                 .weak(),
             );
+            if let Some((report, source_file)) = &report {
+                import_report_ui(ui, report, source_file.as_deref());
+            }
             ui.horizontal(|ui| {
                 if ui.button("Apply").clicked() {
                     done = Some(true);
@@ -361,6 +369,59 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
         (Some(false), _) | (None, false) => app.drafts.article_meta = None,
         (None, true) => app.drafts.article_meta = Some((article_id, meta, authors)),
     }
+}
+
+/// What import did: the file, its kind and encoding, notes, and what a web page showed
+/// outside the article.
+fn import_report_ui(
+    ui: &mut egui::Ui,
+    report: &crate::model::ImportReport,
+    source_file: Option<&str>,
+) {
+    let words: usize = report.cut.iter().map(|c| c.words).sum();
+    let heading = if report.cut.is_empty() {
+        "Import report".to_owned()
+    } else {
+        format!(
+            "Import report: {} left out of the page",
+            crate::text::count(report.cut.len(), "passage", "passages")
+        )
+    };
+    egui::CollapsingHeader::new(heading)
+        .id_salt("import_report")
+        .show(ui, |ui| {
+            ui.label(format!(
+                "{} · {} · {} bytes",
+                source_file.unwrap_or("pasted or typed"),
+                report.format.label(),
+                report.size_bytes
+            ));
+            ui.label(format!("Encoding: {}", report.encoding));
+            for line in report.warnings().iter().chain(&report.notes) {
+                ui.label(line);
+            }
+            if report.cut.is_empty() {
+                return;
+            }
+            ui.label(format!(
+                "Left out of the article ({words} words): menus, captions, teasers and comments as the page showed them."
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(220.0)
+                .id_salt("import_report_cut")
+                .show(ui, |ui| {
+                    egui::Grid::new("import_report_cut_grid")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for passage in &report.cut {
+                                ui.label(egui::RichText::new(passage.kind.label()).weak());
+                                ui.add(egui::Label::new(&passage.text).wrap());
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
 }
 
 fn paste_ui(ui: &mut egui::Ui, app: &mut App) {

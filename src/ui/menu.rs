@@ -47,6 +47,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             action_button(ui, app, Action::SaveAs);
             ui.separator();
             action_button(ui, app, Action::ImportArticles);
+            action_button(ui, app, Action::ImportFolder);
             action_button(ui, app, Action::MergeProjects);
             action_button(ui, app, Action::PasteArticle);
             action_button(ui, app, Action::PasteAsNewArticle);
@@ -176,6 +177,25 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut App) {
         if let Some(time) = &app.last_autosave_label {
             ui.separator();
             ui.label(format!("Autosaved {time}"));
+        }
+        if app.views.import.is_running() {
+            ui.separator();
+            let (done, total) = app.views.import.progress();
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            let text = if total == 0 {
+                "Importing: listing files…".to_owned()
+            } else {
+                format!("Importing {done} of {total} files")
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(220.0)
+                    .text(text),
+            );
         }
         ui.separator();
         ui.label(format!(

@@ -15,6 +15,7 @@ mod compare_samples;
 mod export;
 mod ids;
 mod import;
+mod import_pages;
 mod layout;
 mod merge_git;
 mod project_file;

@@ -205,6 +205,7 @@ pub(super) fn import_report(decoded: &Decoded, normalised: &Normalised) -> Impor
         cr_normalised: normalised.cr,
         replacement_chars: decoded.replacement_chars,
         size_bytes: decoded.size_bytes,
+        ..ImportReport::default()
     }
 }
 

@@ -14,7 +14,7 @@ pub enum DecodeError {
     Blank,
     /// NUL bytes: an image, PDF, word-processor file or UTF-16 without a byte-order mark.
     #[error(
-        "the file looks binary (it contains NUL bytes at byte {offset}); import plain text or Markdown, e.g. save a Word or PDF file as .txt first{hint}"
+        "the file looks binary (it contains NUL bytes at byte {offset}); import plain text, Markdown or a saved web page, e.g. save a Word or PDF file as .txt first{hint}"
     )]
     Binary {
         /// Where the first NUL byte is.
@@ -22,6 +22,16 @@ pub enum DecodeError {
         /// Extra advice when the bytes look like UTF-16 without a byte-order mark.
         hint: &'static str,
     },
+    /// A web page that stops before its end.
+    #[error(
+        "the web page seems cut off: it never closes its <html> or <body>, so part of it is missing. Save the page again from the browser (File → Save Page As…) and import that file"
+    )]
+    Truncated,
+    /// A web page without any text to read.
+    #[error(
+        "the web page shows no text: it may load its article with JavaScript. Open it in a browser, wait until the article shows, then save the page again (or copy the text and use Paste as new article)"
+    )]
+    NoText,
     /// Larger than the import limit.
     #[error(
         "the file is {size_bytes} bytes; articles larger than {limit_bytes} bytes are not imported"
@@ -54,6 +64,16 @@ pub struct Decoded {
 /// assert_eq!(decoded.report.crlf_normalised, 1);
 /// ```
 pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
+    decode_declared(bytes, limit_bytes, None)
+}
+
+/// Like [`decode`], but bytes that are not UTF-8 are read in the `declared` encoding when
+/// the file names one (a web page's `<meta charset>`), instead of a guess.
+pub fn decode_declared(
+    bytes: &[u8],
+    limit_bytes: u64,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<Decoded, DecodeError> {
     let size_bytes = bytes.len() as u64;
     if size_bytes > limit_bytes {
         return Err(DecodeError::TooLarge {
@@ -76,6 +96,11 @@ pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
             }
             if std::str::from_utf8(bytes).is_ok() {
                 (encoding_rs::UTF_8, EncodingSource::ValidUtf8, false)
+            } else if let Some(encoding) = declared
+                .map(encoding_rs::Encoding::output_encoding)
+                .filter(|e| *e != encoding_rs::UTF_8)
+            {
+                (encoding, EncodingSource::Declared, false)
             } else if mostly_utf8(bytes) {
                 // A few stray bytes in UTF-8 text: decoding the whole file as a legacy
                 // encoding would turn every "für" into "fÃ¼r". Keep UTF-8; each bad byte
@@ -113,6 +138,7 @@ pub fn decode(bytes: &[u8], limit_bytes: u64) -> Result<Decoded, DecodeError> {
             cr_normalised,
             replacement_chars,
             size_bytes,
+            ..ImportReport::default()
         },
     })
 }

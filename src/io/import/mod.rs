@@ -1,11 +1,16 @@
-//! Importing articles from plain-text and Markdown files: decoding, title, language and
-//! page-furniture marks. One bad file in a batch does not stop the others.
+//! Importing articles from plain-text, Markdown and web-page files: decoding, the article
+//! of a page, title, language and page-furniture marks. One bad file in a batch does not
+//! stop the others.
 
 mod decode;
 mod furniture;
+mod html;
 
-pub use decode::{DecodeError, Decoded, decode, normalise_line_ends};
+pub use decode::{DecodeError, Decoded, decode, decode_declared, normalise_line_ends};
 pub use furniture::detect_furniture;
+pub use html::{
+    Page, article_from_html, declared_charset, looks_like_html, looks_truncated, read_page,
+};
 
 use crate::model::{Article, ArticleId, ArticleMeta, EncodingSource, ImportReport};
 use std::fmt::Write as _;
@@ -95,12 +100,86 @@ impl ImportBatch {
     }
 }
 
-/// Imports each file; ids are given out from `first_id` upwards.
+/// File name extensions that import reads (text, Markdown, web pages), lower case.
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml",
+];
+
+/// Whether a file's extension is one import reads.
+#[must_use]
+pub fn is_importable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| IMPORT_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// The files to import for `paths`: each file as given, and from each folder (with its
+/// subfolders) the files with an extension in [`IMPORT_EXTENSIONS`], sorted by path.
+/// Hidden files and folders (names starting with ".") are passed over. Folders that cannot
+/// be read are returned as errors; the rest still come.
+#[must_use]
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            collect_folder(path, &mut found, &mut errors);
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn collect_folder(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ImportError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(ImportError::Read {
+                source,
+                path: dir.to_path_buf(),
+            });
+            return;
+        }
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // `file_type` does not follow links, so a link to a parent folder is no loop.
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect_folder(&path, files, errors),
+            Ok(kind) if kind.is_file() && is_importable(&path) => files.push(path),
+            _ => {}
+        }
+    }
+}
+
+/// Imports each file (folders are expanded by [`expand_paths`]); ids are given out from
+/// `first_id` upwards.
 #[must_use]
 pub fn import_files(paths: &[PathBuf], first_id: ArticleId) -> ImportBatch {
-    let mut batch = ImportBatch::default();
+    import_files_with(paths, first_id, |_, _| {})
+}
+
+/// Like [`import_files`], calling `progress(done, total)` after each file.
+#[must_use]
+pub fn import_files_with(
+    paths: &[PathBuf],
+    first_id: ArticleId,
+    mut progress: impl FnMut(usize, usize),
+) -> ImportBatch {
+    let (files, errors) = expand_paths(paths);
+    let mut batch = ImportBatch {
+        failed: errors,
+        ..ImportBatch::default()
+    };
     let mut next_id = first_id.0;
-    for path in paths {
+    for (done, path) in files.iter().enumerate() {
         match import_file(path, ArticleId(next_id)) {
             Ok(article) => {
                 batch.imported.push(article);
@@ -108,6 +187,7 @@ pub fn import_files(paths: &[PathBuf], first_id: ArticleId) -> ImportBatch {
             }
             Err(error) => batch.failed.push(error),
         }
+        progress(done + 1, files.len());
     }
     batch
 }
@@ -129,11 +209,25 @@ pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, Import
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    let decoded = decode(&bytes, MAX_ARTICLE_BYTES).map_err(|source| ImportError::Decode {
+    let decode_error = |source| ImportError::Decode {
         source,
         path: path.to_path_buf(),
-    })?;
-    let mut article = article_from_decoded(article_id, decoded, None);
+    };
+    let named_html = path.extension().is_some_and(|ext| {
+        ["html", "htm", "xhtml", "shtml"]
+            .iter()
+            .any(|known| ext.eq_ignore_ascii_case(known))
+    });
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    let declared = (named_html || looks_like_html(&head))
+        .then(|| declared_charset(&bytes))
+        .flatten();
+    let decoded = decode_declared(&bytes, MAX_ARTICLE_BYTES, declared).map_err(decode_error)?;
+    let mut article = if named_html || looks_like_html(&decoded.text) {
+        article_from_html(article_id, decoded, None).map_err(decode_error)?
+    } else {
+        article_from_decoded(article_id, decoded, None)
+    };
     article.source_file = path.file_name().map(|n| n.to_string_lossy().into_owned());
     Ok(article)
 }
@@ -160,6 +254,7 @@ pub fn article_from_paste(
         cr_normalised,
         replacement_chars: 0,
         size_bytes: text.len() as u64,
+        ..ImportReport::default()
     };
     Ok(article_from_decoded(
         article_id,

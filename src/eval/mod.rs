@@ -1,0 +1,3 @@
+//! Measuring Lateral's engines on published gold data, for tests and `examples/`.
+
+pub mod pages;
