@@ -4,6 +4,7 @@
 //! language and published date equal the expected ones.
 
 use crate::io::import::read_page;
+use crate::text::fold_whitespace;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -43,11 +44,11 @@ pub struct FieldScore {
 
 impl FieldScore {
     fn record(&mut self, page: &str, expected: Option<&str>, found: Option<&str>) {
-        let Some(expected) = expected.map(fold).filter(|e| !e.is_empty()) else {
+        let Some(expected) = expected.map(fold_whitespace).filter(|e| !e.is_empty()) else {
             return;
         };
         self.expected += 1;
-        if found.map(fold).as_deref() == Some(expected.as_str()) {
+        if found.map(fold_whitespace).as_deref() == Some(expected.as_str()) {
             self.equal += 1;
         } else {
             self.differing.push(page.to_owned());
@@ -209,10 +210,6 @@ fn measure(folder: &Path, name: &str, report: &mut PagesReport) -> Result<PageSc
         name: name.to_owned(),
         f1: word_f1(&page.text, &expected_text),
     })
-}
-
-fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Word-level F1 of `found` against `expected`: words are runs of letters and digits,

@@ -140,7 +140,7 @@ pub(super) fn in_quotes(quote: &str) -> String {
 }
 
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold_whitespace(text)
 }
 
 /// Backslash-escapes the characters that Markdown gives a meaning.

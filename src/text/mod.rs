@@ -35,6 +35,16 @@ pub fn word_count(text: &str) -> usize {
     count
 }
 
+/// Runs of white space (line breaks, tabs, NBSP) as one space, trimmed at both ends.
+///
+/// ```
+/// assert_eq!(lateral::text::fold_whitespace("  bis\u{a0}zu\n 5,5 %  "), "bis zu 5,5 %");
+/// ```
+#[must_use]
+pub fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// "1 annotation", "2 annotations": a count with the word in the right number.
 ///
 /// ```

@@ -309,7 +309,7 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
         .doc
         .project
         .article(article_id)
-        .map(|a| (a.import.clone(), a.source_file.clone()));
+        .map(|a| (&a.import, a.source_file.as_deref()));
     egui::Window::new("Article details")
         .open(&mut open)
         .resizable(false)
@@ -342,8 +342,8 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
                 .small()
                 .weak(),
             );
-            if let Some((report, source_file)) = &report {
-                import_report_ui(ui, report, source_file.as_deref());
+            if let Some((report, source_file)) = report {
+                import_report_ui(ui, report, source_file);
             }
             ui.horizontal(|ui| {
                 if ui.button("Apply").clicked() {

@@ -294,7 +294,7 @@ pub(super) fn tag_names(item: &Value) -> Vec<String> {
     }
     let mut names: Vec<String> = Vec::new();
     for name in raw {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::text::fold_whitespace(name);
         if !name.is_empty()
             && !names
                 .iter()

@@ -581,7 +581,7 @@ fn preview(article: &Article, span: Span) -> String {
 }
 
 fn shorten(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::text::fold_whitespace(text);
     let short: String = text.chars().take(40).collect();
     if short.len() < text.len() {
         format!("{short}…")

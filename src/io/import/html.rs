@@ -6,17 +6,12 @@
 //! teasers and comments are not in the text; each run of them is listed in the import
 //! report ([`crate::model::ImportReport::cut`]), so nothing is dropped silently.
 
+use super::cut::{body_or_root, cut_passages};
 use super::decode::{DecodeError, Decoded};
-use crate::model::{
-    Article, ArticleId, ArticleMeta, CutKind, CutPassage, ImportReport, SourceFormat,
-};
-use dom_query::{Document, NodeRef};
-use std::collections::HashSet;
+use crate::model::{Article, ArticleId, ArticleMeta, CutPassage, ImportReport, SourceFormat};
+use crate::text::fold_whitespace;
+use dom_query::Document;
 
-/// Longest text kept for one cut passage in the report.
-const MAX_CUT_CHARS: usize = 240;
-/// At most this many cut passages are listed; the rest are counted in a note.
-const MAX_CUT_PASSAGES: usize = 400;
 /// How far into a file a `<meta charset>` is looked for (the HTML standard's prescan).
 const CHARSET_PRESCAN_BYTES: usize = 1024;
 
@@ -126,60 +121,18 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Page {
     .or_else(|_| dom_smoothie::Readability::with_document(source.clone(), None, Some(config)))
     .and_then(|mut readability| readability.parse());
     let (mut text, mut meta) = if let Ok(article) = extracted {
-        {
-            let meta = ArticleMeta {
-                title: fold_whitespace(&article.title),
-                outlet: article
-                    .site_name
-                    .as_deref()
-                    .map(fold_whitespace)
-                    .unwrap_or_default(),
-                authors: article
-                    .byline
-                    .as_deref()
-                    .map(fold_whitespace)
-                    .filter(|b| !b.is_empty())
-                    .into_iter()
-                    .collect(),
-                date: article
-                    .published_time
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|d| !d.is_empty())
-                    .map(str::to_owned),
-                url: article.url.clone(),
-                language: article
-                    .lang
-                    .as_deref()
-                    .map(str::trim)
-                    .unwrap_or_default()
-                    .to_owned(),
-            };
-            (article.text_content.to_string(), meta)
-        }
+        (article.text_content.to_string(), meta_of(&article))
     } else {
-        {
-            notes.push(
-                "No article was found on the page: the whole page text was kept; hide or \
-                 reject what is not article with the furniture marks."
-                    .to_owned(),
-            );
-            let body = source.select("body");
-            let text = if body.exists() {
-                body.nodes()
-                    .first()
-                    .map(|b| b.formatted_text().to_string())
-                    .unwrap_or_default()
-            } else {
-                source.formatted_text().to_string()
-            };
-            let title = source.select("title").text();
-            let meta = ArticleMeta {
-                title: fold_whitespace(&title),
-                ..ArticleMeta::default()
-            };
-            (text, meta)
-        }
+        notes.push(
+            "No article was found on the page: the whole page text was kept; hide or \
+             reject what is not article with the furniture marks."
+                .to_owned(),
+        );
+        let meta = ArticleMeta {
+            title: fold_whitespace(&source.select("title").text()),
+            ..ArticleMeta::default()
+        };
+        (body_or_root(&source).formatted_text().to_string(), meta)
     };
     if let Some(canonical) = canonical_url(&source) {
         meta.url = Some(canonical);
@@ -212,6 +165,23 @@ pub fn read_page(html: &str, page_url: Option<&str>) -> Page {
     }
 }
 
+/// The metadata the reader-mode article carries, whitespace folded.
+fn meta_of(article: &dom_smoothie::Article) -> ArticleMeta {
+    let folded = |value: &Option<String>| value.as_deref().map(fold_whitespace);
+    let trimmed = |value: &Option<String>| value.as_deref().map(str::trim).map(str::to_owned);
+    ArticleMeta {
+        title: fold_whitespace(&article.title),
+        outlet: folded(&article.site_name).unwrap_or_default(),
+        authors: folded(&article.byline)
+            .filter(|b| !b.is_empty())
+            .into_iter()
+            .collect(),
+        date: trimmed(&article.published_time).filter(|d| !d.is_empty()),
+        url: article.url.clone(),
+        language: trimmed(&article.lang).unwrap_or_default(),
+    }
+}
+
 /// Makes an article from a decoded web page.
 pub fn article_from_html(
     article_id: ArticleId,
@@ -239,11 +209,6 @@ pub fn article_from_html(
     let mut article = Article::new(article_id, meta, page.text, report);
     article.furniture = furniture;
     Ok(article)
-}
-
-/// Whitespace runs as one space, trimmed.
-fn fold_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Lines trimmed, at most one blank line between paragraphs, no blank start or end.
@@ -284,330 +249,10 @@ fn canonical_url(doc: &Document) -> Option<String> {
         .filter(|url| url.contains("://"))
 }
 
-/// One run of inline text in the page, with the kind of region it sits in.
-struct Block {
-    kind: CutKind,
-    text: String,
-}
-
-/// Elements whose text a reader never sees.
-const INVISIBLE: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-];
-
-/// Elements that start and end a run of text.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "br",
-    "caption",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
-
-/// The region kind an element starts, by its name, role, class and id.
-fn region_kind(node: &NodeRef, name: &str) -> Option<CutKind> {
-    match name {
-        "nav" | "header" | "footer" | "menu" => return Some(CutKind::Navigation),
-        "figcaption" | "figure" | "caption" => return Some(CutKind::Caption),
-        "aside" => return Some(CutKind::Teaser),
-        "form" | "button" | "select" | "dialog" => return Some(CutKind::Other),
-        _ => {}
-    }
-    let role = node.attr("role").map(|r| r.to_ascii_lowercase());
-    if matches!(
-        role.as_deref(),
-        Some("navigation" | "banner" | "contentinfo" | "menu" | "menubar")
-    ) {
-        return Some(CutKind::Navigation);
-    }
-    let mut names = String::new();
-    if let Some(class) = node.class() {
-        names.push_str(&class);
-    }
-    if let Some(id) = node.id_attr() {
-        names.push(' ');
-        names.push_str(&id);
-    }
-    if names.is_empty() {
-        return None;
-    }
-    let names = names.to_ascii_lowercase();
-    let has = |cues: &[&str]| cues.iter().any(|cue| names.contains(cue));
-    if has(&["comment", "disqus", "discussion", "leserbrief", "reply"]) {
-        Some(CutKind::Comments)
-    } else if has(&["caption", "credit", "copyright", "bildunterschrift"]) {
-        Some(CutKind::Caption)
-    } else if has(&[
-        "related",
-        "teaser",
-        "recommend",
-        "promo",
-        "readmore",
-        "read-more",
-        "more-",
-        "lesen",
-        "newsletter",
-        "outbrain",
-        "taboola",
-        "sidebar",
-        "trending",
-        "popular",
-    ]) {
-        Some(CutKind::Teaser)
-    } else if has(&[
-        "nav",
-        "menu",
-        "breadcrumb",
-        "footer",
-        "header",
-        "masthead",
-        "skip",
-    ]) {
-        Some(CutKind::Navigation)
-    } else if has(&[
-        "share", "social", "cookie", "consent", "advert", "banner", "paywall",
-    ]) {
-        Some(CutKind::Other)
-    } else {
-        None
-    }
-}
-
-/// The runs of text the page shows, in order, each with its region kind.
-fn page_blocks(doc: &Document) -> Vec<Block> {
-    struct Walk {
-        blocks: Vec<Block>,
-        current: String,
-        kind: Option<CutKind>,
-    }
-    impl Walk {
-        fn flush(&mut self) {
-            let text = fold_whitespace(&self.current);
-            self.current.clear();
-            if !text.is_empty() {
-                self.blocks.push(Block {
-                    kind: self.kind.take().unwrap_or(CutKind::Other),
-                    text,
-                });
-            }
-            self.kind = None;
-        }
-    }
-    fn visit(node: &NodeRef, kind: CutKind, walk: &mut Walk) {
-        for child in node.children_it(false) {
-            if child.is_text() {
-                let text = child.text();
-                if !text.trim().is_empty() {
-                    walk.kind.get_or_insert(kind);
-                }
-                walk.current.push_str(&text);
-                continue;
-            }
-            if !child.is_element() {
-                continue;
-            }
-            let name = child
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
-            if INVISIBLE.contains(&name.as_str()) || child.has_attr("hidden") {
-                continue;
-            }
-            let inner = region_kind(&child, &name).unwrap_or(kind);
-            let block = BLOCKS.contains(&name.as_str());
-            if block {
-                walk.flush();
-            } else {
-                walk.current.push(' ');
-            }
-            visit(&child, inner, walk);
-            if block {
-                walk.flush();
-            } else {
-                walk.current.push(' ');
-            }
-        }
-    }
-    let mut walk = Walk {
-        blocks: Vec::new(),
-        current: String::new(),
-        kind: None,
-    };
-    let body = doc.select("body");
-    if let Some(body) = body.nodes().first() {
-        visit(body, CutKind::Other, &mut walk);
-    } else {
-        visit(&doc.root(), CutKind::Other, &mut walk);
-    }
-    walk.flush();
-    walk.blocks
-}
-
-/// Runs of page text not found in the article text, neighbours of one kind joined; and how
-/// many more there were beyond the listed ones.
-fn cut_passages(doc: &Document, article_text: &str) -> (Vec<CutPassage>, usize) {
-    let index = WordIndex::new(article_text);
-    let mut cut: Vec<CutPassage> = Vec::new();
-    let mut more = 0;
-    let mut last_was_cut = false;
-    for block in page_blocks(doc) {
-        let found = index.contains(&block.text);
-        if found {
-            last_was_cut = false;
-            continue;
-        }
-        let kind = if teaser_cue(&block.text) {
-            CutKind::Teaser
-        } else {
-            block.kind
-        };
-        let words = crate::text::word_count(&block.text);
-        let full = cut.len() >= MAX_CUT_PASSAGES;
-        match cut.last_mut() {
-            Some(last) if last_was_cut && last.kind == kind => {
-                last.words += words;
-                if last.text.chars().count() < MAX_CUT_CHARS {
-                    last.text.push_str(" · ");
-                    last.text.push_str(&block.text);
-                }
-            }
-            _ if full => more += 1,
-            _ => cut.push(CutPassage {
-                kind,
-                text: block.text,
-                words,
-            }),
-        }
-        last_was_cut = true;
-    }
-    for passage in &mut cut {
-        if passage.text.chars().count() > MAX_CUT_CHARS {
-            let end = passage
-                .text
-                .char_indices()
-                .nth(MAX_CUT_CHARS)
-                .map_or(passage.text.len(), |(i, _)| i);
-            passage.text.truncate(end);
-            passage.text.push('…');
-        }
-    }
-    (cut, more)
-}
-
-/// Which runs of words an article holds: its lines, and every one, two and three words in a
-/// row, so that a page's run of text is looked up in time proportional to its own length.
-/// A run counts as held when each of its three-word windows is (runs of one or two words:
-/// when they occur), which is what the report needs and avoids a scan of the whole article
-/// for each of the hundreds of menu entries a page has.
-struct WordIndex {
-    lines: HashSet<String, foldhash::fast::FixedState>,
-    grams: HashSet<u64, foldhash::fast::FixedState>,
-}
-
-impl WordIndex {
-    fn new(text: &str) -> Self {
-        let state = foldhash::fast::FixedState::default();
-        let mut lines = HashSet::with_hasher(state.clone());
-        lines.extend(text.lines().map(fold_whitespace));
-        let hashes: Vec<u64> = text.split_whitespace().map(word_hash).collect();
-        let mut grams = HashSet::with_capacity_and_hasher(hashes.len() * 3, state);
-        for (i, &one) in hashes.iter().enumerate() {
-            grams.insert(one);
-            if let Some(&two) = hashes.get(i + 1) {
-                let pair = mix(one, two);
-                grams.insert(pair);
-                if let Some(&three) = hashes.get(i + 2) {
-                    grams.insert(mix(pair, three));
-                }
-            }
-        }
-        Self { lines, grams }
-    }
-
-    fn contains(&self, folded: &str) -> bool {
-        if self.lines.contains(folded) {
-            return true;
-        }
-        let hashes: Vec<u64> = folded.split_whitespace().map(word_hash).collect();
-        match hashes.as_slice() {
-            [] => true,
-            [one] => self.grams.contains(one),
-            [one, two] => self.grams.contains(&mix(*one, *two)),
-            _ => hashes
-                .windows(3)
-                .all(|w| self.grams.contains(&mix(mix(w[0], w[1]), w[2]))),
-        }
-    }
-}
-
-fn word_hash(word: &str) -> u64 {
-    use std::hash::BuildHasher as _;
-    foldhash::fast::FixedState::default().hash_one(word)
-}
-
-/// The hash of a run of words from the hash of the run before and of the next word.
-fn mix(run: u64, next: u64) -> u64 {
-    (run.rotate_left(23) ^ next).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// Lines that announce links to other articles.
-fn teaser_cue(text: &str) -> bool {
-    const CUES: &[&str] = &[
-        "lesen sie auch",
-        "lesen sie mehr",
-        "mehr zum thema",
-        "auch interessant",
-        "das könnte sie auch interessieren",
-        "weitere artikel",
-        "read more",
-        "related:",
-        "related articles",
-        "read next",
-        "more on this story",
-        "you may also like",
-    ];
-    let head: String = text.chars().take(40).collect::<String>().to_lowercase();
-    CUES.iter().any(|cue| head.starts_with(cue))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CutKind;
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">

@@ -2,6 +2,7 @@
 //! of a page, title, language and page-furniture marks. One bad file in a batch does not
 //! stop the others.
 
+mod cut;
 mod decode;
 mod furniture;
 mod html;
@@ -219,11 +220,11 @@ pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, Import
             .any(|known| ext.eq_ignore_ascii_case(known))
     });
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
-    let declared = (named_html || looks_like_html(&head))
-        .then(|| declared_charset(&bytes))
-        .flatten();
+    let html_by_bytes = named_html || looks_like_html(&head);
+    let declared = html_by_bytes.then(|| declared_charset(&bytes)).flatten();
     let decoded = decode_declared(&bytes, MAX_ARTICLE_BYTES, declared).map_err(decode_error)?;
-    let mut article = if named_html || looks_like_html(&decoded.text) {
+    // The decoded text tells for pages whose bytes are not ASCII-compatible (UTF-16).
+    let mut article = if html_by_bytes || looks_like_html(&decoded.text) {
         article_from_html(article_id, decoded, None).map_err(decode_error)?
     } else {
         article_from_decoded(article_id, decoded, None)
