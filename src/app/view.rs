@@ -226,4 +226,51 @@ pub struct ViewState {
     pub list_cache: Option<(u64, ListFilter, Vec<AnnotationId>)>,
     /// Scroll offsets of the columns at the end of the last frame (linked scrolling).
     pub last_offsets: std::collections::HashMap<u64, f32>,
+    /// The article list's order and filters.
+    pub article_query: crate::model::ArticleQuery,
+    /// The listed articles and their timeline for a project revision and query.
+    pub article_list: Option<ArticleListCache>,
 }
+
+/// The article list and its timeline, kept while the project and the query stay the same.
+#[derive(Clone, Debug)]
+pub struct ArticleListCache {
+    /// Project revision it was made for.
+    pub revision: u64,
+    /// Query it was made for.
+    pub query: crate::model::ArticleQuery,
+    /// The listed articles, in order.
+    pub ids: Vec<ArticleId>,
+    /// The listed articles on a date axis, if any is dated.
+    pub timeline: Option<crate::model::Timeline>,
+}
+
+impl ViewState {
+    /// The article list for the current query, computed once per project revision and query.
+    pub fn article_list(&mut self, project: &crate::model::Project) -> &ArticleListCache {
+        let revision = project.revision();
+        let stale = self
+            .article_list
+            .as_ref()
+            .is_none_or(|cache| cache.revision != revision || cache.query != self.article_query);
+        if stale {
+            let ids = crate::model::list_articles(project, &self.article_query);
+            let timeline = crate::model::Timeline::new(project, &ids, TIMELINE_GAP);
+            self.article_list = Some(ArticleListCache {
+                revision,
+                query: self.article_query.clone(),
+                ids,
+                timeline,
+            });
+        }
+        self.article_list.get_or_insert_with(|| ArticleListCache {
+            revision,
+            query: self.article_query.clone(),
+            ids: Vec::new(),
+            timeline: None,
+        })
+    }
+}
+
+/// Entries closer than this share of the timeline go to separate lanes.
+pub const TIMELINE_GAP: f64 = 0.012;

@@ -43,10 +43,14 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Show a project's articles, word counts and annotations per tag and article.
+    /// Show a project's articles (outlet, date, authors, address), word counts and
+    /// annotations per tag and article.
     Info {
         /// The project file.
         project: PathBuf,
+        /// Order of the articles: imported, date, outlet or title.
+        #[arg(long, default_value = "imported", value_parser = parse_sort)]
+        sort: crate::model::ArticleSort,
     },
     /// Score students against a key: per tag, per passage, with feedback sheets and coefficients.
     ///
@@ -192,6 +196,11 @@ fn project_written_by(command: &Command) -> Option<&std::path::Path> {
     }
 }
 
+fn parse_sort(name: &str) -> Result<crate::model::ArticleSort, String> {
+    crate::model::ArticleSort::from_name(name)
+        .ok_or_else(|| format!("unknown order {name:?}: use imported, date, outlet or title"))
+}
+
 /// Runs a subcommand, printing results to stdout and errors to stderr.
 #[must_use]
 pub fn run(command: Command) -> ExitCode {
@@ -208,7 +217,7 @@ pub fn run(command: Command) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let result = match command {
         Command::Import { project, files } => import::run(&project, &files, &mut out),
-        Command::Info { project } => info::run(&project, &mut out),
+        Command::Info { project, sort } => info::run(&project, sort, &mut out),
         Command::Validate { project } => validate::run(&project, &mut out),
         Command::Upgrade { project } => upgrade::run(&project, &mut out),
         Command::Compare {

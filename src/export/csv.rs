@@ -40,12 +40,14 @@ pub(super) fn write_csv(
 }
 
 /// The column names, as `ExportRow` serialises them.
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 21] = [
     "project",
     "article",
     "article_id",
     "outlet",
+    "authors",
     "date",
+    "date_iso",
     "url",
     "annotation_id",
     "tag",

@@ -114,10 +114,16 @@ fn quote_line(annotation: &Annotation) -> String {
     line
 }
 
-/// Outlet, date and URL, separated by commas.
+/// Authors, outlet, date and URL, separated by commas.
 pub(super) fn article_details(article: &Article) -> String {
     let meta = &article.meta;
+    let authors = if meta.authors.is_empty() {
+        String::new()
+    } else {
+        format!("by {}", meta.authors.join(" and "))
+    };
     [
+        Some(authors.as_str()),
         Some(meta.outlet.as_str()),
         meta.date.as_deref(),
         meta.url.as_deref(),

@@ -17,8 +17,13 @@ pub struct ExportRow {
     pub article_id: String,
     /// Where it was published.
     pub outlet: String,
+    /// The authors, separated by "; ".
+    pub authors: String,
     /// Publication date as written in the source.
     pub date: String,
+    /// The date as read: ISO 8601 day ("2024-10-27"), month ("2024-10"), year, or interval
+    /// ("2024-09-01/2024-11-30"); empty when the written date names no day, month or year.
+    pub date_iso: String,
     /// Where it was found.
     pub url: String,
     /// The annotation's id, e.g. `n12`.
@@ -86,7 +91,13 @@ fn row(
         article: article.meta.title.clone(),
         article_id: article.id.to_string(),
         outlet: article.meta.outlet.clone(),
+        authors: article.meta.authors.join("; "),
         date: article.meta.date.clone().unwrap_or_default(),
+        date_iso: article
+            .meta
+            .pub_date()
+            .map(|date| date.to_iso())
+            .unwrap_or_default(),
         url: article.meta.url.clone().unwrap_or_default(),
         annotation_id: annotation.id.to_string(),
         tag,

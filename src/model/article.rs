@@ -27,6 +27,15 @@ pub struct ArticleMeta {
     pub language: String,
 }
 
+impl ArticleMeta {
+    /// The publication date read as days, when its text names one (see
+    /// [`PubDate::parse`](crate::text::PubDate::parse)); the text itself stays as written.
+    #[must_use]
+    pub fn pub_date(&self) -> Option<crate::text::PubDate> {
+        self.date.as_deref().and_then(crate::text::PubDate::parse)
+    }
+}
+
 /// What the importer did to turn a file's bytes into the article text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,11 +1,13 @@
 //! Text positions and small text helpers shared by the model, import, comparison and the GUI:
-//! spans, tokens and sentences, numbers, loose matching of quotes.
+//! spans, tokens and sentences, numbers, dates, loose matching of quotes.
 
+mod dates;
 mod fold;
 mod numbers;
 mod segment;
 mod span;
 
+pub use dates::PubDate;
 pub use fold::{Folded, fold};
 pub use numbers::{NumberMention, NumberStyle, find_numbers, parse_number, same_value, scale_of};
 pub use segment::{Sentence, Token, TokenKind, sentences, tokenize};

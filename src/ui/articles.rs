@@ -37,11 +37,36 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
         .weak(),
     );
     ui.separator();
-    let project = &app.doc.project;
-    if project.articles().is_empty() {
+    if app.doc.project.articles().is_empty() {
         ui.label("No articles yet. Use Import… or drop text files on the window.");
         return;
     }
+    list_controls_ui(ui, app);
+    let list = app.view.article_list(&app.doc.project).clone();
+    if let Some(timeline) = &list.timeline
+        && let Some(article_id) =
+            super::timeline::timeline_ui(ui, &app.doc.project, timeline, app.prefs.dark, false)
+    {
+        app.push_command(Command::OpenArticle {
+            article_id,
+            column: None,
+        });
+    }
+    let project = &app.doc.project;
+    let shown = list.ids.len();
+    if shown < project.articles().len() {
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(format!("{shown} of {} shown", project.articles().len()))
+                    .small(),
+            );
+            if ui.small_button("Show all").clicked() {
+                app.view.article_query.text.clear();
+                app.view.article_query.outlet = None;
+            }
+        });
+    }
+    let project = &app.doc.project;
     // Word counts scan whole texts: count each article once (its text never changes).
     for article in app.doc.project.articles() {
         let key = (article.id, article.text().len());
@@ -84,7 +109,7 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
         .id_salt("article_list")
         .auto_shrink(false)
         .show(ui, |ui| {
-            for article in project.articles() {
+            for article in list.ids.iter().filter_map(|&id| project.article(id)) {
                 let counts: Vec<(egui::Color32, usize, String)> = project
                     .tags()
                     .iter()
@@ -172,6 +197,66 @@ pub fn articles_ui(ui: &mut egui::Ui, app: &mut App) {
     for command in commands {
         app.push_command(command);
     }
+}
+
+/// The filter field, the order and the outlet filter.
+fn list_controls_ui(ui: &mut egui::Ui, app: &mut App) {
+    let query = &mut app.view.article_query;
+    ui.add(
+        egui::TextEdit::singleline(&mut query.text)
+            .hint_text("Filter: title, outlet, author, date")
+            .desired_width(f32::INFINITY),
+    )
+    .on_hover_text("Shows the articles whose title, outlet, authors or date hold every word");
+    let outlets = crate::model::outlets(&app.doc.project);
+    ui.horizontal(|ui| {
+        let label = ui.label("Sort");
+        egui::ComboBox::from_id_salt("article_sort")
+            .selected_text(query.sort.label())
+            .width(78.0)
+            .show_ui(ui, |ui| {
+                for sort in crate::model::ArticleSort::ALL {
+                    ui.selectable_value(&mut query.sort, sort, sort.label());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("The order of the article list");
+        let arrow = if query.descending { "⬇" } else { "⬆" };
+        let reverse = ui.small_button(arrow);
+        reverse.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, "Reverse the order")
+        });
+        if reverse
+            .on_hover_text(if query.descending {
+                "Descending: newest, Z or last imported first"
+            } else {
+                "Ascending: oldest, A or first imported first"
+            })
+            .clicked()
+        {
+            query.descending = !query.descending;
+        }
+        if outlets.len() > 1 {
+            let selected = query.outlet.clone().unwrap_or_else(|| "all outlets".into());
+            egui::ComboBox::from_id_salt("article_outlet")
+                .selected_text(selected)
+                .width(ui.available_width().max(60.0))
+                .truncate()
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut query.outlet, None, "all outlets");
+                    for (outlet, n) in &outlets {
+                        ui.selectable_value(
+                            &mut query.outlet,
+                            Some(outlet.clone()),
+                            format!("{outlet} ({n})"),
+                        );
+                    }
+                })
+                .response
+                .on_hover_text("Show only the articles of one outlet");
+        }
+    });
 }
 
 /// Annotation counts per tag as small coloured bars with the number.

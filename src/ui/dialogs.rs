@@ -330,6 +330,21 @@ fn article_meta_ui(ui: &mut egui::Ui, app: &mut App) {
                     let mut date = meta.date.clone().unwrap_or_default();
                     field(ui, "Date", &mut date);
                     meta.date = (!date.trim().is_empty()).then(|| date.trim().to_owned());
+                    if let Some(written) = &meta.date {
+                        ui.label("");
+                        ui.label(
+                            egui::RichText::new(match meta.pub_date() {
+                                Some(read) => format!("Read as {read} ({}).", read.to_iso()),
+                                None => format!(
+                                    "“{written}” names no day, month or year: kept as \
+                                     written, sorted last and left off the timeline."
+                                ),
+                            })
+                            .small()
+                            .weak(),
+                        );
+                        ui.end_row();
+                    }
                     let mut url = meta.url.clone().unwrap_or_default();
                     field(ui, "URL", &mut url);
                     meta.url = (!url.trim().is_empty()).then(|| url.trim().to_owned());

@@ -16,6 +16,7 @@ mod menu;
 mod overview;
 pub mod reader;
 pub mod theme;
+mod timeline;
 
 use crate::app::App;
 use eframe::egui;

@@ -12,6 +12,21 @@ const TITLE_CHARS: usize = 40;
 
 /// The matrix.
 pub fn overview_ui(ui: &mut egui::Ui, app: &mut App) {
+    let ids: Vec<_> = app.doc.project.articles().iter().map(|a| a.id).collect();
+    if let Some(timeline) =
+        crate::model::Timeline::new(&app.doc.project, &ids, crate::app::view::TIMELINE_GAP)
+    {
+        ui.label(egui::RichText::new("When they were published").strong());
+        if let Some(article_id) =
+            super::timeline::timeline_ui(ui, &app.doc.project, &timeline, app.prefs.dark, true)
+        {
+            app.push_command(Command::OpenArticle {
+                article_id,
+                column: None,
+            });
+        }
+        ui.separator();
+    }
     let project = &app.doc.project;
     let Some(matrix) = app.views.overview.matrix(project.revision()).cloned() else {
         ui.horizontal(|ui| {

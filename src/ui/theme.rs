@@ -74,6 +74,29 @@ pub fn tag_colour(rgb: Rgb) -> Color32 {
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)
 }
 
+/// The colour of the `index`th outlet on the timeline: Okabe and Ito's palette, told apart
+/// with colour-blindness too, repeated after eight outlets.
+#[must_use]
+pub fn outlet_colour(index: usize, dark: bool) -> Color32 {
+    const LIGHT: [(u8, u8, u8); 8] = [
+        (0x00, 0x72, 0xb2),
+        (0xd5, 0x5e, 0x00),
+        (0x00, 0x9e, 0x73),
+        (0xcc, 0x79, 0xa7),
+        (0xe6, 0x9f, 0x00),
+        (0x56, 0xb4, 0xe9),
+        (0x8c, 0x6d, 0x1f),
+        (0x55, 0x55, 0x55),
+    ];
+    let (r, g, b) = LIGHT[index % LIGHT.len()];
+    let colour = Color32::from_rgb(r, g, b);
+    if dark {
+        blend(colour, Color32::WHITE, 0.2)
+    } else {
+        colour
+    }
+}
+
 /// The background tint of a tagged passage: readable under text in both themes.
 #[must_use]
 pub fn tag_fill(rgb: Rgb, dark: bool, selected: bool) -> Color32 {

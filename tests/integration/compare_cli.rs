@@ -121,3 +121,53 @@ fn similar_carries_on_past_unreadable_files_and_lists_them() {
         "{stderr}"
     );
 }
+
+#[test]
+fn info_lists_outlets_and_dates_and_sorts_by_date() {
+    let project = sample("russland-nordkorea.ron");
+    let text = lateral(&[
+        "info".as_ref(),
+        project.as_os_str(),
+        "--sort".as_ref(),
+        "date".as_ref(),
+    ]);
+    let sources = text
+        .split("\nid   date")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no sources table: {text}"));
+    let ids: Vec<&str> = sources
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|id| id.starts_with('a'))
+        .collect();
+    assert_eq!(ids, ["a4", "a5", "a3", "a1", "a2"], "{text}");
+    assert!(
+        sources.contains("a5   2024-05-27 (\"27.05.2024\") World & New World Journal"),
+        "{sources}"
+    );
+    assert!(
+        sources
+            .contains("2024-09-01/2024-11-30 (\"Herbst 2024\") Reutlinger General-Anzeiger (GEA)"),
+        "{sources}"
+    );
+    assert!(
+        sources.contains("Frederic Spohr, Jannik Krahe · de"),
+        "{sources}"
+    );
+    let refused = Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args([
+            "info".as_ref(),
+            project.as_os_str(),
+            "--sort".as_ref(),
+            "size".as_ref(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("use imported, date, outlet or title"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}

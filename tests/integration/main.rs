@@ -6,6 +6,8 @@ mod agreement;
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod app_articles;
+#[cfg(feature = "gui")]
 mod app_desktop;
 #[cfg(feature = "gui")]
 mod app_views;
