@@ -53,10 +53,14 @@ pub fn run(
         }
         if !article.import.cut.is_empty() {
             let words: usize = article.import.cut.iter().map(|c| c.words).sum();
+            let from = match article.import.format {
+                crate::model::SourceFormat::Feed => "the feed item",
+                _ => "the web page",
+            };
             writeln!(
                 out,
-                "  left out of the web page: {} passages, {words} words (menus, captions, teasers, comments)",
-                article.import.cut.len()
+                "  left out of {from}: {}, {words} words (menus, captions, teasers, comments)",
+                crate::text::count(article.import.cut.len(), "passage", "passages")
             )
             .map_err(|e| e.to_string())?;
         }

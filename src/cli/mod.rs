@@ -39,7 +39,8 @@ pub enum Command {
         /// The project file.
         #[arg(long, short)]
         project: PathBuf,
-        /// Files to import, and folders: their .txt, .md and .html files, subfolders too.
+        /// Files to import (text, Markdown, web pages, RSS/Atom feeds: one article per item), and
+        /// folders: their .txt, .md, .html, .rss, .atom and .xml files, subfolders too.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

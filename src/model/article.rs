@@ -74,6 +74,8 @@ pub enum SourceFormat {
     Text,
     /// A web page: the article was extracted from its markup.
     Html,
+    /// An item of an RSS, Atom or JSON feed.
+    Feed,
 }
 
 impl SourceFormat {
@@ -83,12 +85,13 @@ impl SourceFormat {
         *self == SourceFormat::Text
     }
 
-    /// "text", "web page".
+    /// "text", "web page", "feed item".
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             SourceFormat::Text => "text",
             SourceFormat::Html => "web page",
+            SourceFormat::Feed => "feed item",
         }
     }
 }

@@ -398,8 +398,13 @@ fn import_report_ui(
         "Import report".to_owned()
     } else {
         format!(
-            "Import report: {} left out of the page",
-            crate::text::count(report.cut.len(), "passage", "passages")
+            "Import report: {} left out of the {}",
+            crate::text::count(report.cut.len(), "passage", "passages"),
+            if report.format == crate::model::SourceFormat::Feed {
+                "feed item"
+            } else {
+                "page"
+            }
         )
     };
     egui::CollapsingHeader::new(heading)
@@ -419,7 +424,7 @@ fn import_report_ui(
                 return;
             }
             ui.label(format!(
-                "Left out of the article ({words} words): menus, captions, teasers and comments as the page showed them."
+                "Left out of the article ({words} words): menus, captions, teasers and comments as the source showed them."
             ));
             egui::ScrollArea::vertical()
                 .max_height(220.0)

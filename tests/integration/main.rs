@@ -17,6 +17,7 @@ mod compare_samples;
 mod export;
 mod ids;
 mod import;
+mod import_feeds;
 mod import_pages;
 mod layout;
 mod merge_git;

@@ -32,6 +32,22 @@ pub enum DecodeError {
         "the web page shows no text: it may load its article with JavaScript. Open it in a browser, wait until the article shows, then save the page again (or copy the text and use Paste as new article)"
     )]
     NoText,
+    /// A feed file that could not be read.
+    #[error(
+        "the feed could not be read ({message}); check that the file is the whole RSS or Atom feed as the site sends it (save it again, or import the address)"
+    )]
+    Feed {
+        /// What the feed parser said.
+        message: String,
+    },
+    /// A feed without items.
+    #[error("the feed has no items with a headline or text to import")]
+    EmptyFeed,
+    /// An XML file that is no feed.
+    #[error(
+        "the XML file is not an RSS or Atom feed; import plain text, Markdown, web pages, feeds, or projects with File → Open"
+    )]
+    NotAFeed,
     /// Larger than the import limit.
     #[error(
         "the file is {size_bytes} bytes; articles larger than {limit_bytes} bytes are not imported"

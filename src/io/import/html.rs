@@ -212,7 +212,7 @@ pub fn article_from_html(
 }
 
 /// Lines trimmed, at most one blank line between paragraphs, no blank start or end.
-fn tidy_text(text: &str) -> String {
+pub(super) fn tidy_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines() {

@@ -1,13 +1,15 @@
-//! Importing articles from plain-text, Markdown and web-page files: decoding, the article
-//! of a page, title, language and page-furniture marks. One bad file in a batch does not
-//! stop the others.
+//! Importing articles from plain-text, Markdown and web-page files and from feeds: decoding,
+//! the article of a page, the items of a feed, title, language and page-furniture marks. One
+//! bad file in a batch does not stop the others.
 
 mod cut;
 mod decode;
+mod feed;
 mod furniture;
 mod html;
 
 pub use decode::{DecodeError, Decoded, decode, decode_declared, normalise_line_ends};
+pub use feed::{articles_from_feed, looks_like_feed};
 pub use furniture::detect_furniture;
 pub use html::{
     Page, article_from_html, declared_charset, looks_like_html, looks_truncated, read_page,
@@ -101,9 +103,9 @@ impl ImportBatch {
     }
 }
 
-/// File name extensions that import reads (text, Markdown, web pages), lower case.
+/// File name extensions that import reads (text, Markdown, web pages, feeds), lower case.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "rss", "atom", "xml",
 ];
 
 /// Whether a file's extension is one import reads.
@@ -181,10 +183,10 @@ pub fn import_files_with(
     };
     let mut next_id = first_id.0;
     for (done, path) in files.iter().enumerate() {
-        match import_file(path, ArticleId(next_id)) {
-            Ok(article) => {
-                batch.imported.push(article);
-                next_id += 1;
+        match import_path(path, ArticleId(next_id)) {
+            Ok(articles) => {
+                next_id += articles.len() as u64;
+                batch.imported.extend(articles);
             }
             Err(error) => batch.failed.push(error),
         }
@@ -193,8 +195,16 @@ pub fn import_files_with(
     batch
 }
 
-/// Imports one file as an article with the given id.
+/// Imports one file as an article with the given id; of a feed, its first item.
 pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, ImportError> {
+    let mut articles = import_path(path, article_id)?;
+    // `import_path` returns at least one article or an error.
+    Ok(articles.swap_remove(0))
+}
+
+/// Imports one file: a text, Markdown file or web page as one article, a feed as one article
+/// per item; ids count up from `first_id`.
+pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, ImportError> {
     let read_error = |source| ImportError::Read {
         source,
         path: path.to_path_buf(),
@@ -214,23 +224,36 @@ pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, Import
         source,
         path: path.to_path_buf(),
     };
-    let named_html = path.extension().is_some_and(|ext| {
-        ["html", "htm", "xhtml", "shtml"]
-            .iter()
-            .any(|known| ext.eq_ignore_ascii_case(known))
-    });
+    let named = |known: &[&str]| {
+        path.extension()
+            .is_some_and(|ext| known.iter().any(|k| ext.eq_ignore_ascii_case(k)))
+    };
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    if named(&["rss", "atom"]) || looks_like_feed(&bytes) {
+        let mut articles =
+            articles_from_feed(&bytes, first_id, file_name.as_deref().unwrap_or("the file"))
+                .map_err(decode_error)?;
+        for article in &mut articles {
+            article.source_file.clone_from(&file_name);
+        }
+        return Ok(articles);
+    }
+    if named(&["xml"]) {
+        return Err(decode_error(DecodeError::NotAFeed));
+    }
+    let named_html = named(&["html", "htm", "xhtml", "shtml"]);
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let html_by_bytes = named_html || looks_like_html(&head);
     let declared = html_by_bytes.then(|| declared_charset(&bytes)).flatten();
     let decoded = decode_declared(&bytes, MAX_ARTICLE_BYTES, declared).map_err(decode_error)?;
     // The decoded text tells for pages whose bytes are not ASCII-compatible (UTF-16).
     let mut article = if html_by_bytes || looks_like_html(&decoded.text) {
-        article_from_html(article_id, decoded, None).map_err(decode_error)?
+        article_from_html(first_id, decoded, None).map_err(decode_error)?
     } else {
-        article_from_decoded(article_id, decoded, None)
+        article_from_decoded(first_id, decoded, None)
     };
-    article.source_file = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    Ok(article)
+    article.source_file = file_name;
+    Ok(vec![article])
 }
 
 /// Makes an article from pasted text (line ends normalised and recorded).
