@@ -359,7 +359,7 @@ impl FileDialogs {
             title: "Import articles".into(),
             kind: PickKind::OpenMany,
             filter: (
-                "Text, Markdown and web pages",
+                "Text, Markdown, web pages, feeds and PDF",
                 crate::io::import::IMPORT_EXTENSIONS.to_vec(),
             ),
             then: Box::new(|paths| Step::Done(Some(Command::ImportFiles(paths)))),

@@ -39,8 +39,9 @@ pub enum Command {
         /// The project file.
         #[arg(long, short)]
         project: PathBuf,
-        /// Files to import (text, Markdown, web pages, RSS/Atom feeds: one article per item), and
-        /// folders: their .txt, .md, .html, .rss, .atom and .xml files, subfolders too.
+        /// Files to import (text, Markdown, web pages, PDF, RSS/Atom feeds: one article per
+        /// item), and folders: their .txt, .md, .html, .pdf, .rss, .atom and .xml files,
+        /// subfolders too.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

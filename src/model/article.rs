@@ -76,6 +76,8 @@ pub enum SourceFormat {
     Html,
     /// An item of an RSS, Atom or JSON feed.
     Feed,
+    /// The text layer of a PDF: lines and paragraphs rebuilt from where the words stand.
+    Pdf,
 }
 
 impl SourceFormat {
@@ -85,13 +87,14 @@ impl SourceFormat {
         *self == SourceFormat::Text
     }
 
-    /// "text", "web page", "feed item".
+    /// "text", "web page", "feed item", "PDF".
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
             SourceFormat::Text => "text",
             SourceFormat::Html => "web page",
             SourceFormat::Feed => "feed item",
+            SourceFormat::Pdf => "PDF",
         }
     }
 }
@@ -195,6 +198,10 @@ pub enum FurnitureKind {
     Boilerplate,
     /// A photo or image credit line.
     ImageCredit,
+    /// A line that runs at the top or bottom of a PDF's pages (a running header or footer).
+    PageHeader,
+    /// A page number of a PDF.
+    PageNumber,
 }
 
 impl FurnitureKind {
@@ -207,6 +214,8 @@ impl FurnitureKind {
             FurnitureKind::HtmlEntity => "HTML entity",
             FurnitureKind::Boilerplate => "boilerplate",
             FurnitureKind::ImageCredit => "image credit",
+            FurnitureKind::PageHeader => "page header or footer",
+            FurnitureKind::PageNumber => "page number",
         }
     }
 }

@@ -163,19 +163,7 @@ fn real_feeds_import_with_their_titles_links_and_dates() {
     let (mut feeds, mut items, mut titles, mut dates_read, mut dated, mut failed) =
         (0, 0, 0, 0, 0, Vec::new());
     let mut entries_total = 0;
-    let mut paths = Vec::new();
-    let mut stack = vec![PathBuf::from(dir)];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(folder).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml") {
-                paths.push(path);
-            }
-        }
-    }
-    paths.sort();
+    let paths = crate::files_under(std::path::Path::new(&dir), "xml");
     for path in paths {
         let expected_path = path.with_extension("serde.json");
         let Ok(expected) = std::fs::read_to_string(&expected_path) else {

@@ -19,8 +19,31 @@ mod ids;
 mod import;
 mod import_feeds;
 mod import_pages;
+mod import_pdf;
 mod layout;
 mod merge_git;
 mod project_file;
 mod safety;
 mod sample_class;
+
+/// The files under `dir` and its subfolders whose extension is `extension` (any case), sorted:
+/// the real-data tests walk fetched datasets with it.
+fn files_under(dir: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+            {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths
+}

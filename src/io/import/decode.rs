@@ -12,9 +12,9 @@ pub enum DecodeError {
     /// The file has only spaces and line breaks.
     #[error("the file contains only white space")]
     Blank,
-    /// NUL bytes: an image, PDF, word-processor file or UTF-16 without a byte-order mark.
+    /// NUL bytes: an image, word-processor file or UTF-16 without a byte-order mark.
     #[error(
-        "the file looks binary (it contains NUL bytes at byte {offset}); import plain text, Markdown or a saved web page, e.g. save a Word or PDF file as .txt first{hint}"
+        "the file looks binary (it contains NUL bytes at byte {offset}); import plain text, Markdown, a saved web page, a feed or a PDF, e.g. save a Word file as .txt or PDF first{hint}"
     )]
     Binary {
         /// Where the first NUL byte is.
@@ -48,6 +48,37 @@ pub enum DecodeError {
         "the XML file is not an RSS or Atom feed; import plain text, Markdown, web pages, feeds, or projects with File → Open"
     )]
     NotAFeed,
+    /// A PDF file that could not be read.
+    #[error(
+        "the PDF could not be read ({message}); open it in a PDF reader to check that it is whole, or copy its text and use Paste as new article"
+    )]
+    Pdf {
+        /// What the PDF reader said.
+        message: String,
+    },
+    /// A PDF that needs a password to open.
+    #[error(
+        "the PDF is protected by a password; open it in a PDF reader with the password and save or print it as a PDF without one, then import that"
+    )]
+    PdfLocked,
+    /// A PDF whose pages carry no text, only images: a scan.
+    #[error(
+        "the PDF has no text to read on any of its {pages} pages: it is probably a scan. Run text recognition (OCR) on it first, e.g. with ocrmypdf or your PDF reader's “Recognise text”, and import the result"
+    )]
+    PdfNoText {
+        /// Its number of pages.
+        pages: usize,
+    },
+    /// A PDF with more pages than import reads.
+    #[error(
+        "the PDF has {pages} pages; PDFs of more than {limit} pages are not imported (split it, or import the chapters you need)"
+    )]
+    PdfTooLong {
+        /// Its number of pages.
+        pages: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// Larger than the import limit.
     #[error(
         "the file is {size_bytes} bytes; articles larger than {limit_bytes} bytes are not imported"

@@ -1,12 +1,13 @@
-//! Importing articles from plain-text, Markdown and web-page files and from feeds: decoding,
-//! the article of a page, the items of a feed, title, language and page-furniture marks. One
-//! bad file in a batch does not stop the others.
+//! Importing articles from plain-text, Markdown and web-page files, PDFs and feeds: decoding,
+//! the article of a page, the text layer of a PDF, the items of a feed, title, language and
+//! page-furniture marks. One bad file in a batch does not stop the others.
 
 mod cut;
 mod decode;
 mod feed;
 mod furniture;
 mod html;
+mod pdf;
 
 pub use decode::{DecodeError, Decoded, decode, decode_declared, normalise_line_ends};
 pub use feed::{articles_from_feed, looks_like_feed};
@@ -14,6 +15,7 @@ pub use furniture::detect_furniture;
 pub use html::{
     Page, article_from_html, declared_charset, looks_like_html, looks_truncated, read_page,
 };
+pub use pdf::{MAX_PDF_PAGES, article_from_pdf, looks_like_pdf};
 
 use crate::model::{Article, ArticleId, ArticleMeta, EncodingSource, ImportReport};
 use std::fmt::Write as _;
@@ -21,6 +23,10 @@ use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused (an article is text; 20 MB is ~3 million words).
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// PDFs larger than this are refused (they carry their images and fonts; 100 MB is a long
+/// illustrated report).
+pub const MAX_PDF_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Longest title taken from the text.
 const MAX_TITLE_CHARS: usize = 160;
@@ -103,9 +109,9 @@ impl ImportBatch {
     }
 }
 
-/// File name extensions that import reads (text, Markdown, web pages, feeds), lower case.
+/// File name extensions that import reads (text, Markdown, web pages, feeds, PDF), lower case.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "rss", "atom", "xml",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "rss", "atom", "xml", "pdf",
 ];
 
 /// Whether a file's extension is one import reads.
@@ -202,19 +208,28 @@ pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, Import
     Ok(articles.swap_remove(0))
 }
 
-/// Imports one file: a text, Markdown file or web page as one article, a feed as one article
-/// per item; ids count up from `first_id`.
+/// Imports one file: a text, Markdown file, web page or PDF as one article, a feed as one
+/// article per item; ids count up from `first_id`.
 pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, ImportError> {
     let read_error = |source| ImportError::Read {
         source,
         path: path.to_path_buf(),
     };
+    let named = |known: &[&str]| {
+        path.extension()
+            .is_some_and(|ext| known.iter().any(|k| ext.eq_ignore_ascii_case(k)))
+    };
+    let limit_bytes = if named(&["pdf"]) {
+        MAX_PDF_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    };
     let size_bytes = std::fs::metadata(path).map_err(read_error)?.len();
-    if size_bytes > MAX_ARTICLE_BYTES {
+    if size_bytes > limit_bytes {
         return Err(ImportError::Decode {
             source: DecodeError::TooLarge {
                 size_bytes,
-                limit_bytes: MAX_ARTICLE_BYTES,
+                limit_bytes,
             },
             path: path.to_path_buf(),
         });
@@ -224,11 +239,12 @@ pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, Imp
         source,
         path: path.to_path_buf(),
     };
-    let named = |known: &[&str]| {
-        path.extension()
-            .is_some_and(|ext| known.iter().any(|k| ext.eq_ignore_ascii_case(k)))
-    };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    if named(&["pdf"]) || looks_like_pdf(&bytes) {
+        let mut article = article_from_pdf(first_id, &bytes).map_err(decode_error)?;
+        article.source_file = file_name;
+        return Ok(vec![article]);
+    }
     if named(&["rss", "atom"]) || looks_like_feed(&bytes) {
         let mut articles =
             articles_from_feed(&bytes, first_id, file_name.as_deref().unwrap_or("the file"))
