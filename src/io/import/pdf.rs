@@ -323,11 +323,15 @@ fn paragraphs_of(lines: &[&Line]) -> Vec<Vec<String>> {
         .collect();
     spacings.sort_by(f64::total_cmp);
     let usual_spacing = spacings.get(spacings.len() / 2).copied();
-    // The right edge of the text column a line belongs to: the widest line starting near it.
-    let right_edge = |line: &Line| {
-        lines
+    // The right edge of the text column a line belongs to: the widest of the lines near it
+    // in reading order that start near it and have its size (so a full-width title or author
+    // line does not make every line of a two-column page look short).
+    let right_edge = |index: usize| {
+        let line = lines[index];
+        lines[index.saturating_sub(8)..(index + 9).min(lines.len())]
             .iter()
             .filter(|other| (other.x0 - line.x0).abs() <= 2.0 * line.size.max(1.0))
+            .filter(|other| (other.size - line.size).abs() <= line.size * 0.12)
             .map(|other| other.x1)
             .fold(line.x1, f64::max)
     };
@@ -343,7 +347,7 @@ fn paragraphs_of(lines: &[&Line]) -> Vec<Vec<String>> {
             let wide_gap = dy > gap * 1.4 + 0.5;
             let other_size = (line.size - prev.size).abs() > prev.size.min(line.size) * 0.12;
             let indented = line.x0 > left + size * 0.9 && ends_sentence(&prev.text);
-            let edge = right_edge(prev);
+            let edge = right_edge(index - 1);
             let width = (edge - prev.x0).max(size);
             let short = prev.x1 < edge - width * 0.15
                 && (ends_sentence(&prev.text) || prev.x1 < edge - width * 0.4);
