@@ -113,6 +113,11 @@ fn a_broken_pdf_gets_a_message_and_no_panic() {
             }
         }
     }
+    // A file lopdf cannot open that declares encryption is reported as locked.
+    let locked = dir.path().join("locked.pdf");
+    std::fs::write(&locked, b"%PDF-1.4\ntrailer << /Encrypt 5 0 R >>\n%%EOF").unwrap();
+    let message = import_file(&locked, ArticleId(1)).unwrap_err().to_string();
+    assert!(message.contains("protected by a password"), "{message}");
     let garbage = dir.path().join("garbage.pdf");
     std::fs::write(&garbage, b"%PDF-1.4\n\xff\xfe garbage garbage").unwrap();
     let error = import_file(&garbage, ArticleId(1)).unwrap_err();

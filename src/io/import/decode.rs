@@ -63,7 +63,7 @@ pub enum DecodeError {
     PdfLocked,
     /// A PDF whose pages carry no text, only images: a scan.
     #[error(
-        "the PDF has no text to read on any of its {pages} pages: it is probably a scan. Run text recognition (OCR) on it first, e.g. with ocrmypdf or your PDF reader's “Recognise text”, and import the result"
+        "no page of the PDF has text to read: it is probably a scan. Run text recognition (OCR) on it first, e.g. with ocrmypdf or your PDF reader's “Recognise text”, and import the result"
     )]
     PdfNoText {
         /// Its number of pages.

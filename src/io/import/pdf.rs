@@ -609,7 +609,15 @@ pub fn article_from_pdf(article_id: ArticleId, bytes: &[u8]) -> Result<Article, 
     let pdf_error = |message: String| DecodeError::Pdf { message };
     let loaded = catch_unwind(|| pdf_extract::Document::load_mem(bytes))
         .map_err(|panic| pdf_error(panic_message(&*panic)))?;
-    let mut doc = loaded.map_err(|error| pdf_error(error.to_string()))?;
+    let mut doc = loaded.map_err(|error| {
+        // lopdf stops at the trailer of some files encrypted with a password (pdf.js's
+        // issue15893): saying that it is locked tells the user what to do.
+        if bytes.windows(8).any(|window| window == b"/Encrypt") {
+            DecodeError::PdfLocked
+        } else {
+            pdf_error(error.to_string())
+        }
+    })?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(DecodeError::PdfLocked);
     }
