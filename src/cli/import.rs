@@ -1,4 +1,4 @@
-//! `lateral import --project P FILE...`
+//! `lateral import --project P FILE_OR_ADDRESS...`
 
 use crate::io::import::import_files_with;
 use crate::io::{load_project, save_project};
@@ -36,7 +36,11 @@ pub fn run(
         writeln!(
             out,
             "imported {} as {}: \"{}\" ({}, {} words, {}, {} furniture marks)",
-            article.source_file.as_deref().unwrap_or("?"),
+            article
+                .source_file
+                .as_deref()
+                .or(article.meta.url.as_deref())
+                .unwrap_or("?"),
             article.id,
             article.meta.title,
             article.import.format.label(),

@@ -34,14 +34,15 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import text, Markdown and saved web pages into a project (created if missing).
+    /// Import text, Markdown, saved web pages, PDFs, feeds and web addresses into a project
+    /// (created if missing).
     Import {
         /// The project file.
         #[arg(long, short)]
         project: PathBuf,
         /// Files to import (text, Markdown, web pages, PDF, RSS/Atom feeds: one article per
-        /// item), and folders: their .txt, .md, .html, .pdf, .rss, .atom and .xml files,
-        /// subfolders too.
+        /// item), folders (their .txt, .md, .html, .pdf, .rss, .atom and .xml files, subfolders
+        /// too) and https:// addresses of pages, PDFs or feeds (fetched within 30 s).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

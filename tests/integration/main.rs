@@ -20,6 +20,7 @@ mod import;
 mod import_feeds;
 mod import_pages;
 mod import_pdf;
+mod import_web;
 mod layout;
 mod merge_git;
 mod project_file;

@@ -8,6 +8,7 @@ mod feed;
 mod furniture;
 mod html;
 mod pdf;
+mod web;
 
 pub use decode::{DecodeError, Decoded, decode, decode_declared, normalise_line_ends};
 pub use feed::{articles_from_feed, looks_like_feed};
@@ -16,6 +17,9 @@ pub use html::{
     Page, article_from_html, declared_charset, looks_like_html, looks_truncated, read_page,
 };
 pub use pdf::{MAX_PDF_PAGES, article_from_pdf, looks_like_pdf};
+pub use web::{
+    FETCH_TIMEOUT, FetchError, FetchOptions, Fetched, fetch, import_address, is_address,
+};
 
 use crate::model::{Article, ArticleId, ArticleMeta, EncodingSource, ImportReport};
 use std::fmt::Write as _;
@@ -51,6 +55,15 @@ pub enum ImportError {
         source: DecodeError,
         /// The file.
         path: PathBuf,
+    },
+    /// A web address could not be fetched.
+    #[error("{address} was not imported: {source}")]
+    Fetch {
+        /// The cause.
+        #[source]
+        source: FetchError,
+        /// The address as given.
+        address: String,
     },
 }
 
@@ -209,8 +222,12 @@ pub fn import_file(path: &Path, article_id: ArticleId) -> Result<Article, Import
 }
 
 /// Imports one file: a text, Markdown file, web page or PDF as one article, a feed as one
-/// article per item; ids count up from `first_id`.
+/// article per item; ids count up from `first_id`. A `path` that is an `http://` or
+/// `https://` address (see [`is_address`]) is fetched with [`import_address`].
 pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, ImportError> {
+    if let Some(address) = path.to_str().filter(|p| is_address(p)) {
+        return import_address(address, first_id, &FetchOptions::default());
+    }
     let read_error = |source| ImportError::Read {
         source,
         path: path.to_path_buf(),
@@ -235,41 +252,80 @@ pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, Imp
         });
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
-    let decode_error = |source| ImportError::Decode {
-        source,
-        path: path.to_path_buf(),
-    };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    if named(&["pdf"]) || looks_like_pdf(&bytes) {
-        let mut article = article_from_pdf(first_id, &bytes).map_err(decode_error)?;
-        article.source_file = file_name;
-        return Ok(vec![article]);
-    }
-    if named(&["rss", "atom"]) || looks_like_feed(&bytes) {
-        let mut articles =
-            articles_from_feed(&bytes, first_id, file_name.as_deref().unwrap_or("the file"))
-                .map_err(decode_error)?;
-        for article in &mut articles {
-            article.source_file.clone_from(&file_name);
-        }
-        return Ok(articles);
-    }
-    if named(&["xml"]) {
-        return Err(decode_error(DecodeError::NotAFeed));
-    }
-    let named_html = named(&["html", "htm", "xhtml", "shtml"]);
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
-    let html_by_bytes = named_html || looks_like_html(&head);
-    let declared = html_by_bytes.then(|| declared_charset(&bytes)).flatten();
-    let decoded = decode_declared(&bytes, MAX_ARTICLE_BYTES, declared).map_err(decode_error)?;
-    // The decoded text tells for pages whose bytes are not ASCII-compatible (UTF-16).
-    let mut article = if html_by_bytes || looks_like_html(&decoded.text) {
-        article_from_html(first_id, decoded, None).map_err(decode_error)?
+    let kind = if named(&["pdf"]) {
+        Some(web::Kind::Pdf)
+    } else if named(&["rss", "atom"]) {
+        Some(web::Kind::Feed)
+    } else if named(&["html", "htm", "xhtml", "shtml"]) {
+        Some(web::Kind::Html)
     } else {
-        article_from_decoded(first_id, decoded, None)
+        None
     };
-    article.source_file = file_name;
-    Ok(vec![article])
+    let name = file_name.as_deref().unwrap_or("the file");
+    let origin = Origin {
+        name,
+        kind,
+        charset: None,
+        address: None,
+    };
+    if kind.is_none() && named(&["xml"]) && !looks_like_feed(&bytes) && !looks_like_pdf(&bytes) {
+        return Err(ImportError::Decode {
+            source: DecodeError::NotAFeed,
+            path: path.to_path_buf(),
+        });
+    }
+    let mut articles =
+        articles_from_bytes(&bytes, first_id, &origin).map_err(|source| ImportError::Decode {
+            source,
+            path: path.to_path_buf(),
+        })?;
+    for article in &mut articles {
+        article.source_file.clone_from(&file_name);
+    }
+    Ok(articles)
+}
+
+/// Where bytes to import came from, and what that says about them.
+struct Origin<'a> {
+    /// File name or address, for messages.
+    name: &'a str,
+    /// What the file name or the server says the bytes are.
+    kind: Option<web::Kind>,
+    /// The encoding the server named.
+    charset: Option<&'static encoding_rs::Encoding>,
+    /// The address the bytes were fetched from.
+    address: Option<&'a str>,
+}
+
+/// The articles in `bytes`: a PDF or feed by its kind or its first bytes, else a web page or
+/// text (by kind, or by the markup it starts with).
+fn articles_from_bytes(
+    bytes: &[u8],
+    first_id: ArticleId,
+    origin: &Origin<'_>,
+) -> Result<Vec<Article>, DecodeError> {
+    use web::Kind;
+    if origin.kind == Some(Kind::Pdf) || looks_like_pdf(bytes) {
+        return Ok(vec![article_from_pdf(first_id, bytes)?]);
+    }
+    if origin.kind == Some(Kind::Feed) || looks_like_feed(bytes) {
+        return articles_from_feed(bytes, first_id, origin.name);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    let html_by_bytes = origin.kind == Some(Kind::Html) || looks_like_html(&head);
+    // The server's charset comes before the page's own (as browsers read it).
+    let declared = html_by_bytes
+        .then(|| origin.charset.or_else(|| declared_charset(bytes)))
+        .flatten()
+        .or(origin.charset);
+    let decoded = decode_declared(bytes, MAX_ARTICLE_BYTES, declared)?;
+    // The decoded text tells for pages whose bytes are not ASCII-compatible (UTF-16).
+    if html_by_bytes || looks_like_html(&decoded.text) {
+        Ok(vec![article_from_html(first_id, decoded, origin.address)?])
+    } else {
+        Ok(vec![article_from_decoded(first_id, decoded, None)])
+    }
 }
 
 /// Makes an article from pasted text (line ends normalised and recorded).
