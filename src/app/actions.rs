@@ -18,6 +18,8 @@ pub enum Action {
     ImportArticles,
     /// Import every article file in a folder and its subfolders.
     ImportFolder,
+    /// Fetch a web page, PDF or feed from its address and import it.
+    ImportAddress,
     /// Merge other copies of this project (a class's copies, a second coder) into it.
     MergeProjects,
     /// Paste an article's text.
@@ -84,13 +86,14 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::NewProject,
         Action::OpenProject,
         Action::Save,
         Action::SaveAs,
         Action::ImportArticles,
         Action::ImportFolder,
+        Action::ImportAddress,
         Action::MergeProjects,
         Action::PasteArticle,
         Action::PasteAsNewArticle,
@@ -134,6 +137,7 @@ impl Action {
             Action::SaveAs => "Save as…",
             Action::ImportArticles => "Import articles…",
             Action::ImportFolder => "Import folder…",
+            Action::ImportAddress => "Import from address…",
             Action::PasteArticle => "Paste article…",
             Action::PasteAsNewArticle => "Paste as new article",
             Action::MergeProjects => "Merge projects…",
@@ -177,10 +181,13 @@ impl Action {
             Action::Save => "Save the project to its file",
             Action::SaveAs => "Save the project to a new file",
             Action::ImportArticles => {
-                "Add text, Markdown or saved web-page files as articles; you can also drop files on the window"
+                "Add text, Markdown, saved web-page, PDF or feed files as articles; you can also drop files on the window"
             }
             Action::ImportFolder => {
-                "Add every text, Markdown and web-page file in a folder and its subfolders"
+                "Add every text, Markdown, web-page, PDF and feed file in a folder and its subfolders"
+            }
+            Action::ImportAddress => {
+                "Fetch an article's page, its PDF or a feed from its https:// address and add it"
             }
             Action::PasteArticle => "Add an article by pasting its text",
             Action::MergeProjects => {
@@ -243,6 +250,7 @@ impl Action {
             Action::SaveAs => shortcut(command_shift, Key::S),
             Action::ImportArticles => shortcut(command, Key::I),
             Action::ImportFolder => shortcut(command_shift, Key::I),
+            Action::ImportAddress => shortcut(command, Key::L),
             Action::PasteAsNewArticle => shortcut(command_shift, Key::V),
             Action::Export => shortcut(command, Key::E),
             Action::ShowRead => shortcut(command, Key::Num1),

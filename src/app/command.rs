@@ -316,7 +316,7 @@ impl App {
             self.notify_info(batch.summary());
         } else {
             self.notify_error(format!(
-                "{}\nLateral imports text and Markdown files (UTF-8, UTF-16 or Windows-1252) and saved web pages (.html).",
+                "{}\nLateral imports text and Markdown files (UTF-8, UTF-16 or Windows-1252), saved web pages (.html), PDFs, RSS/Atom feeds and https:// addresses.",
                 batch.summary()
             ));
         }

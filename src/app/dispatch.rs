@@ -27,6 +27,18 @@ impl App {
                 self.file_dialogs.import_folder();
                 None
             }
+            Action::ImportAddress => {
+                // An address on the clipboard (copied from the browser) is offered at once.
+                let copied = self
+                    .clipboard_text()
+                    .ok()
+                    .map(|text| text.trim().to_owned())
+                    .filter(|text| {
+                        crate::io::import::is_address(text) && !text.contains(char::is_whitespace)
+                    });
+                self.drafts.address = Some(copied.unwrap_or_default());
+                None
+            }
             Action::PasteAsNewArticle => match self.clipboard_text() {
                 Ok(text) => Some(Command::PasteArticle {
                     text,

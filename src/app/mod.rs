@@ -139,6 +139,8 @@ pub struct Drafts {
     pub article_meta: Option<(ArticleId, crate::model::ArticleMeta, String)>,
     /// Pasted article: (text, title), when the paste dialog is open.
     pub paste: Option<(String, String)>,
+    /// The address typed in *Import from address…*, when that dialog is open.
+    pub address: Option<String>,
     /// Whether the tag editor is open.
     pub tag_editor: bool,
     /// Whether the keyboard shortcuts window is open.

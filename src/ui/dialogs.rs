@@ -1,5 +1,5 @@
 //! Modal questions (unsaved changes, recovery, removing a tag in use) and the editor windows
-//! (tags, article details, pasted article).
+//! (tags, article details, pasted article, web address to import).
 
 use crate::app::command::{Command, meta_edit, new_tag, remove_tag_edit};
 use crate::app::{App, Modal, Pending};
@@ -19,6 +19,9 @@ pub fn dialogs_ui(ui: &mut egui::Ui, app: &mut App) {
     }
     if app.drafts.paste.is_some() {
         paste_ui(ui, app);
+    }
+    if app.drafts.address.is_some() {
+        address_ui(ui, app);
     }
     if app.drafts.shortcuts {
         shortcuts_ui(ui, app);
@@ -476,6 +479,73 @@ fn paste_ui(ui: &mut egui::Ui, app: &mut App) {
         }
         (Some(false), _) | (None, false) => app.drafts.paste = None,
         (None, true) => app.drafts.paste = Some((text, title)),
+    }
+}
+
+fn address_ui(ui: &mut egui::Ui, app: &mut App) {
+    let Some(mut address) = app.drafts.address.clone() else {
+        return;
+    };
+    let focus_id = egui::Id::unique("lateral_address_focused");
+    let mut open = true;
+    let mut done = None;
+    egui::Window::new("Import from address")
+        .open(&mut open)
+        .default_width(520.0)
+        .collapsible(false)
+        .show(ui.ctx(), |ui| {
+            ui.label("The address of an article's page, its PDF or a feed, as the browser shows it:");
+            let label = ui.label("Address:");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut address)
+                        .hint_text("https://")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            // Focus the field once, when the dialog opens.
+            if !ui.data(|d| d.get_temp::<bool>(focus_id).unwrap_or(false)) {
+                field.request_focus();
+                ui.data_mut(|d| d.insert_temp(focus_id, true));
+            }
+            let typed = address.trim();
+            let valid = crate::io::import::is_address(typed) && !typed.contains(char::is_whitespace);
+            if !typed.is_empty() && !valid {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "An address begins with https:// (or http://) and has no spaces.",
+                );
+            }
+            ui.label(
+                egui::RichText::new(
+                    "Lateral fetches it once (at most 30 s, 20 MB) and keeps where it came from. A page that needs a login: save it in the browser (Ctrl+S) and use Import articles…",
+                )
+                .small()
+                .weak(),
+            );
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.add_enabled(valid, egui::Button::new("Import")).clicked() || (entered && valid) {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+    let close = |app: &mut App, ui: &egui::Ui| {
+        app.drafts.address = None;
+        ui.data_mut(|d| d.remove::<bool>(focus_id));
+    };
+    match (done, open) {
+        (Some(true), _) => {
+            let address = address.trim().to_owned();
+            app.commands
+                .push(Command::ImportFiles(vec![address.into()]));
+            close(app, ui);
+        }
+        (Some(false), _) | (None, false) => close(app, ui),
+        (None, true) => app.drafts.address = Some(address),
     }
 }
 

@@ -48,6 +48,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             ui.separator();
             action_button(ui, app, Action::ImportArticles);
             action_button(ui, app, Action::ImportFolder);
+            action_button(ui, app, Action::ImportAddress);
             action_button(ui, app, Action::MergeProjects);
             action_button(ui, app, Action::PasteArticle);
             action_button(ui, app, Action::PasteAsNewArticle);
@@ -186,7 +187,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut App) {
             } else {
                 done as f32 / total as f32
             };
-            let text = if total == 0 {
+            let text = if let Some(address) = app.views.import.address() {
+                format!("Fetching {}…", crate::text::chars_after(address, 0, 40))
+            } else if total == 0 {
                 "Importing: listing files…".to_owned()
             } else {
                 format!("Importing {done} of {total} files")

@@ -374,3 +374,128 @@ fn the_command_line_imports_an_address_and_leaves_the_project_alone_when_it_fail
     assert!(!output.status.success());
     assert!(!fresh.exists());
 }
+
+/// The app's *Import from address…* (Ctrl+L): the clipboard's address is offered, the page is
+/// fetched in the background with a progress line, and a failure says why.
+#[cfg(feature = "gui")]
+#[test]
+fn the_app_imports_an_address_in_the_background_and_reports_failures() {
+    use eframe::egui;
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    use lateral::app::AppConfig;
+
+    let base = serve(vec![(
+        "/artikel",
+        ok("text/html; charset=windows-1252", &page_1252(true)),
+    )]);
+    let slow = serve(vec![("/langsam", Reply::Silent(Duration::from_secs(3)))]);
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = AppConfig::in_folder(dir.path());
+    config.clipboard_text = Some(format!("  {base}/artikel\n"));
+    let mut harness = super::app::harness_with(config, None);
+    harness.run();
+    let before = harness.state().project().articles().len();
+
+    // Ctrl+L opens the dialog with the copied address in its field.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Address:");
+    assert_eq!(
+        field.value().as_deref(),
+        Some(format!("{base}/artikel").as_str())
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    wait_until(&mut harness, |h| {
+        h.state().project().articles().len() > before
+    });
+    let article = harness.state().project().articles().last().unwrap();
+    assert_eq!(article.meta.title, "Nordkoreas Truppen: Was bekannt ist");
+    assert_eq!(
+        article.meta.url.as_deref(),
+        Some("https://zeitung.example.org/politik/nordkorea-1.html")
+    );
+    assert!(harness.query_by_label("Import from address").is_none());
+
+    // A slow server: the progress line names the address while the window stays live.
+    harness
+        .state_mut()
+        .run_action(lateral::app::actions::Action::ImportAddress);
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "Address:");
+    assert_eq!(
+        field.value().as_deref(),
+        Some(format!("{base}/artikel").as_str())
+    );
+    // Not an address yet: Import is disabled and the dialog says why.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Address:")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.event(egui::Event::Text("www.example.org/a".into()));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("An address begins with https://")
+            .is_some()
+    );
+    // Import does nothing then: the dialog stays, nothing is fetched.
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Fetching").is_none());
+    assert!(harness.query_by_label("Import from address").is_some());
+    harness
+        .get_by_role_and_label(Role::TextInput, "Address:")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.event(egui::Event::Text(format!("{slow}/langsam")));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Fetching http://127.0.0.1")
+            .is_some(),
+        "no progress line while fetching: {:?}",
+        harness
+            .query_by_role_and_label(Role::TextInput, "Address:")
+            .map(|n| n.value())
+    );
+    let count = harness.state().project().articles().len();
+    wait_until(&mut harness, |h| {
+        !h.state().notifications().is_empty() && {
+            let last = h.state().notifications().last().unwrap();
+            format!("{last:?}").contains("langsam")
+        }
+    });
+    assert_eq!(harness.state().project().articles().len(), count);
+    let last = format!("{:?}", harness.state().notifications().last().unwrap());
+    assert!(
+        last.contains("broke off") || last.contains("did not answer"),
+        "{last}"
+    );
+}
+
+/// Steps the app until `done` holds (background work finishing), at most 15 s.
+#[cfg(feature = "gui")]
+fn wait_until(
+    harness: &mut egui_kittest::Harness<'_, lateral::app::App>,
+    done: impl Fn(&egui_kittest::Harness<'_, lateral::app::App>) -> bool,
+) {
+    let started = Instant::now();
+    while !done(harness) {
+        assert!(started.elapsed() < Duration::from_secs(15), "timed out");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
