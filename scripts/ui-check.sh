@@ -2,7 +2,8 @@
 # A tour of the real app on a plain X11 desktop: Xvfb, no window manager, no XDG portal.
 # For each size (1400x900, 900x600) and theme (light, dark) it opens the sample, tags an
 # attribution, keeps the mouse moving for a few seconds, opens every tab and the export
-# dialog, and saves screenshots. Look at them before and after a UI change.
+# dialog, imports a committed test page from a local web server (File → Import from
+# address…, Ctrl+L), and saves screenshots. Look at them before and after a UI change.
 #
 #   scripts/ui-check.sh [OUT_DIR]     (default target/ui-check; builds the release app)
 #
@@ -19,6 +20,10 @@ fi
 cargo build --release --quiet
 bin=$PWD/target/release/lateral
 display=:97
+# A web server on this machine only, for Import from address.
+port=8797
+(cd tests/data/readability && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) & web=$!
+trap 'kill "$web" 2>/dev/null || true' EXIT
 
 shot() { import -window root "$out/$1.png"; echo "$out/$1.png"; }
 # Move the mouse over the window for about N seconds (a layout that feeds back shows then).
@@ -70,6 +75,13 @@ for size in 1400x900 900x600; do
     xdotool key Escape; sleep 0.3
     xdotool key F9 F10; sleep 0.8
     shot "$tag-5-no-side-panels"
+    xdotool key F9 F10; sleep 0.5
+    # Import from address: the dialog, then the page read from 127.0.0.1.
+    xdotool key ctrl+l; sleep 0.8
+    xdotool type --delay 10 "http://127.0.0.1:$port/heise/source.html"
+    shot "$tag-6-import-address"
+    xdotool key Return; sleep 3
+    shot "$tag-7-imported-page"
     kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
     kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true
     rm -rf "$home"

@@ -312,8 +312,15 @@ impl App {
         if let Some(article_id) = first {
             self.open_article(article_id, None);
         }
+        let files_failed = batch
+            .failed
+            .iter()
+            .any(|e| !matches!(e, crate::io::import::ImportError::Fetch { .. }));
         if batch.failed.is_empty() {
             self.notify_info(batch.summary());
+        } else if !files_failed {
+            // The fetch error says what to do; the list of file formats would not help.
+            self.notify_error(batch.summary());
         } else {
             self.notify_error(format!(
                 "{}\nLateral imports text and Markdown files (UTF-8, UTF-16 or Windows-1252), saved web pages (.html), PDFs, RSS/Atom feeds and https:// addresses.",
