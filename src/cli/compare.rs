@@ -63,8 +63,8 @@ fn write_text(
     )?;
     writeln!(
         out,
-        "changes: {} numbers, {} names, {} hedges, {} attributions, {} negations",
-        s.numbers, s.names, s.hedges, s.attributions, s.negations
+        "changes: {} numbers, {} names, {} hedges, {} strength changes, {} attributions, {} negations",
+        s.numbers, s.names, s.hedges, s.strength, s.attributions, s.negations
     )?;
     for row in &comparison.rows {
         write_row(row, a, b, out)?;
@@ -107,11 +107,21 @@ fn write_row(row: &AlignedRow, a: &str, b: &str, out: &mut impl Write) -> std::i
     }
     for change in &row.changes {
         let arrow = match (change.a_text.is_empty(), change.b_text.is_empty()) {
+            _ if change.kind.is_strength() => {
+                let words = |text: &str| {
+                    if text.is_empty() {
+                        "(no cue)".to_owned()
+                    } else {
+                        format!("\"{text}\"")
+                    }
+                };
+                format!("{} -> {}", words(&change.a_text), words(&change.b_text))
+            }
             (false, false) => format!("\"{}\" -> \"{}\"", change.a_text, change.b_text),
             (false, true) => format!("\"{}\" (only in A)", change.a_text),
             _ => format!("\"{}\" (only in B)", change.b_text),
         };
-        writeln!(out, "  * {}: {arrow}", change.kind.label())?;
+        writeln!(out, "  * {}: {arrow}", change.kind.heading())?;
     }
     Ok(())
 }

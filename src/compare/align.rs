@@ -73,6 +73,22 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
             moved: false,
         });
     }
+    // Two short texts (a sentence or a few each) where nothing paired are one claim told
+    // twice, however reworded: they always get a row.
+    let short = 1..=MAX_MERGE;
+    if rows.is_empty() && short.contains(&fa.sets.len()) && short.contains(&fb.sets.len()) {
+        let all_a: Vec<usize> = (0..fa.sets.len()).collect();
+        let all_b: Vec<usize> = (0..fb.sets.len()).collect();
+        let score = scorer.dice(&union(&fa.sets, &all_a), &union(&fb.sets, &all_b));
+        a_row.fill(Some(0));
+        b_row.fill(Some(0));
+        rows.push(PlannedRow {
+            a: all_a,
+            b: all_b,
+            score,
+            moved: false,
+        });
+    }
     for (row_index, row) in rows.iter_mut().enumerate() {
         grow(
             row, row_index, &mut a_row, &fa.sets, &fb.sets, &scorer, true,
@@ -203,6 +219,17 @@ mod tests {
         let b = "Das Handelsvolumen stieg auf 52,9 Millionen US-Dollar, im Jahr 2023 betrug es 34,4 Millionen US-Dollar.";
         assert_eq!(rows(a, b), [(vec![0, 1], vec![0])]);
         assert_eq!(rows(b, a), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn two_short_texts_always_share_a_row() {
+        let a = "Use of the urgent referral pathway could be efficacious.";
+        let b = "GPs who refer suspected cancer quickly are saving lives, a study finds. It was published this week.";
+        assert_eq!(rows(a, b), [(vec![0], vec![0, 1])]);
+        // Longer texts keep their one-sided rows.
+        let a = "Eins. Zwei. Drei. Vier.";
+        let b = "Fünf. Sechs. Sieben. Acht.";
+        assert!(rows(a, b).iter().all(|(x, y)| x.is_empty() || y.is_empty()));
     }
 
     #[test]

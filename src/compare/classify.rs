@@ -8,6 +8,7 @@ use super::document::Document;
 use super::names::names;
 use super::result::{Change, ChangeKind};
 use super::side::{Found, Side, attributions, change, phrases};
+use super::strength::strength;
 use super::wordlists::{ListKind, WordLists};
 use crate::text::{NumberMention, same_value};
 use std::collections::HashMap;
@@ -40,6 +41,7 @@ pub(crate) fn classify(
         &cues_b,
         attribution_change,
     ));
+    changes.extend(strength_change(&side_a, &side_b));
     let (neg_a, neg_b) = unmatched(
         phrases(&side_a, lists, ListKind::Negation),
         phrases(&side_b, lists, ListKind::Negation),
@@ -67,6 +69,52 @@ pub(crate) fn classify(
         ));
     }
     changes
+}
+
+/// A claim told stronger or weaker: the finding (correlation, cause) first, then the
+/// certainty; the words are each side's deciding cue.
+fn strength_change(a: &Side, b: &Side) -> Option<Change> {
+    use std::cmp::Ordering;
+    let (from, to) = (strength(a), strength(b));
+    let direction = to.compared_to(&from);
+    if direction == Ordering::Equal {
+        return None;
+    }
+    let by_finding = from.finding != to.finding;
+    let (label_a, label_b, span_a, span_b) = if by_finding {
+        (
+            from.finding.label(),
+            to.finding.label(),
+            from.finding_span,
+            to.finding_span,
+        )
+    } else {
+        (
+            from.certainty.label(),
+            to.certainty.label(),
+            from.certainty_span,
+            to.certainty_span,
+        )
+    };
+    let (from_label, to_label) = (label_a.to_owned(), label_b.to_owned());
+    let kind = if direction == Ordering::Greater {
+        ChangeKind::ClaimStrengthened {
+            from: from_label,
+            to: to_label,
+        }
+    } else {
+        ChangeKind::ClaimWeakened {
+            from: from_label,
+            to: to_label,
+        }
+    };
+    Some(Change {
+        kind,
+        a_span: span_a,
+        b_span: span_b,
+        a_text: span_a.map(|s| a.slice(s)).unwrap_or_default(),
+        b_text: span_b.map(|s| b.slice(s)).unwrap_or_default(),
+    })
 }
 
 /// Numbers: equal values cancel; the rest pair up in order as changed, or are added/dropped.
@@ -265,9 +313,15 @@ mod tests {
         );
         assert_eq!(
             kinds("Das ist belegt.", "Das ist nicht belegt."),
-            [ChangeKind::NegationAdded {
-                word: "nicht".into()
-            }]
+            [
+                ChangeKind::ClaimWeakened {
+                    from: "certain".into(),
+                    to: "possible".into()
+                },
+                ChangeKind::NegationAdded {
+                    word: "nicht".into()
+                }
+            ]
         );
         assert!(kinds("Gleich bleibt gleich.", "Gleich bleibt gleich.").is_empty());
     }
@@ -287,6 +341,11 @@ mod tests {
                 ChangeKind::AttributionChanged {
                     from: Some("the study says".into()),
                     to: Some("according to Seoul".into())
+                },
+                // "could" hedges what "up to" stated plainly.
+                ChangeKind::ClaimWeakened {
+                    from: "plain".into(),
+                    to: "possible".into()
                 }
             ]
         );

@@ -22,6 +22,7 @@ mod order;
 mod result;
 mod side;
 pub mod similarity;
+mod strength;
 mod wordlists;
 
 pub use diff::apply_diff;
@@ -30,6 +31,7 @@ pub use result::{
     AlignedRow, Change, ChangeKind, Comparison, Containment, DiffOp, DiffTag, RowKind, SentenceRef,
     Summary,
 };
+pub use strength::{Certainty, ClaimStrength, Finding, claim_strength};
 pub use wordlists::{ListKind, PhraseList, WordListError, WordLists};
 
 use crate::model::Article;

@@ -124,6 +124,21 @@ pub enum ChangeKind {
         /// The attribution in B, if any.
         to: Option<String>,
     },
+    /// B claims more than A: a correlation told as a cause, "plausibel" told as "ist
+    /// überzeugt". The words are the cues that decided each side.
+    ClaimStrengthened {
+        /// A's strength, e.g. "correlation" or "possible".
+        from: String,
+        /// B's strength, e.g. "cause" or "certain".
+        to: String,
+    },
+    /// B claims less than A: a cause told as a correlation, a certainty hedged.
+    ClaimWeakened {
+        /// A's strength.
+        from: String,
+        /// B's strength.
+        to: String,
+    },
     /// B negates where A does not.
     NegationAdded {
         /// The negation word.
@@ -149,9 +164,35 @@ impl ChangeKind {
             ChangeKind::HedgeAdded { .. } => "hedge added",
             ChangeKind::HedgeDropped { .. } => "hedge dropped",
             ChangeKind::AttributionChanged { .. } => "attribution changed",
+            ChangeKind::ClaimStrengthened { .. } => "claim strengthened",
+            ChangeKind::ClaimWeakened { .. } => "claim weakened",
             ChangeKind::NegationAdded { .. } => "negation added",
             ChangeKind::NegationRemoved { .. } => "negation removed",
         }
+    }
+}
+
+impl ChangeKind {
+    /// The label with what a strength change went from and to: "claim strengthened
+    /// (possible → certain)"; other kinds give their label.
+    #[must_use]
+    pub fn heading(&self) -> String {
+        match self {
+            ChangeKind::ClaimStrengthened { from, to } | ChangeKind::ClaimWeakened { from, to } => {
+                format!("{} ({from} → {to})", self.label())
+            }
+            _ => self.label().to_owned(),
+        }
+    }
+
+    /// Whether the change compares the two sides as wholes (so that words on one side only
+    /// are not "only in A": the other side simply has no cue).
+    #[must_use]
+    pub fn is_strength(&self) -> bool {
+        matches!(
+            self,
+            ChangeKind::ClaimStrengthened { .. } | ChangeKind::ClaimWeakened { .. }
+        )
     }
 }
 
@@ -217,6 +258,9 @@ pub struct Summary {
     pub attributions: usize,
     /// Negations added or removed.
     pub negations: usize,
+    /// Claims told stronger or weaker.
+    #[serde(default)]
+    pub strength: usize,
 }
 
 /// The full comparison of two texts, rows in B's order (rows only in A after the row that
@@ -262,6 +306,9 @@ pub(crate) fn summarise(rows: &[AlignedRow]) -> Summary {
                 | ChangeKind::HedgeAdded { .. }
                 | ChangeKind::HedgeDropped { .. } => &mut summary.hedges,
                 ChangeKind::AttributionChanged { .. } => &mut summary.attributions,
+                ChangeKind::ClaimStrengthened { .. } | ChangeKind::ClaimWeakened { .. } => {
+                    &mut summary.strength
+                }
                 ChangeKind::NegationAdded { .. } | ChangeKind::NegationRemoved { .. } => {
                     &mut summary.negations
                 }

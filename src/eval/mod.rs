@@ -1,3 +1,4 @@
 //! Measuring Lateral's engines on published gold data, for tests and `examples/`.
 
+pub mod insciout;
 pub mod pages;

@@ -129,6 +129,7 @@ pub fn summary_lines(comparison: &Comparison) -> [String; 3] {
         hedges,
         attributions,
         negations,
+        strength,
         ..
     } = comparison.summary;
     [
@@ -141,10 +142,11 @@ pub fn summary_lines(comparison: &Comparison) -> [String; 3] {
             "Sentences: {same} kept, {changed} changed, {only_a} dropped, {only_b} added, {moved} moved"
         ),
         format!(
-            "Changes: {}, {}, {}, {}, {}",
+            "Changes: {}, {}, {}, {}, {}, {}",
             count(numbers, "number", "numbers"),
             count(names, "name", "names"),
             count(hedges, "hedge", "hedges"),
+            count(strength, "strength change", "strength changes"),
             count(attributions, "attribution", "attributions"),
             count(negations, "negation", "negations")
         ),
@@ -190,7 +192,23 @@ fn changes_ui(ui: &mut egui::Ui, app: &mut App, comparison: &Comparison) {
                     if state.kind_filter.is_some_and(|k| k != label) {
                         continue;
                     }
-                    let text = change_text(label, &change.a_text, &change.b_text);
+                    let text = if change.kind.is_strength() {
+                        let words = |t: &str| {
+                            if t.is_empty() {
+                                "(no cue)".to_owned()
+                            } else {
+                                t.to_owned()
+                            }
+                        };
+                        format!(
+                            "{}: {} → {}",
+                            change.kind.heading(),
+                            words(&change.a_text),
+                            words(&change.b_text)
+                        )
+                    } else {
+                        change_text(label, &change.a_text, &change.b_text)
+                    };
                     let selected = state.selected_row == Some(row_index);
                     // Cut to the list's width with "…"; the whole change on hover.
                     let button = egui::Button::selectable(selected, text.as_str()).truncate();

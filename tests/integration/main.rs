@@ -14,6 +14,7 @@ mod app_views;
 mod compare_cli;
 mod compare_props;
 mod compare_samples;
+mod compare_strength;
 mod export;
 mod ids;
 mod import;
