@@ -105,8 +105,64 @@ struct Body<'a> {
 
 #[derive(Serialize)]
 struct Target<'a> {
-    source: String,
+    source: Source<'a>,
     selector: (QuoteSelector<'a>, PositionSelector),
+}
+
+/// The article as an external resource: its address (or URN) and what is known of it (no
+/// `format`: the positions count in Lateral's text, whatever the address serves). Terms
+/// of the annotation context where it has them (`label`, `creator`, `language`), Dublin Core
+/// by full IRI for the outlet and the date, so that no context beyond the W3C one is needed.
+#[derive(Serialize)]
+struct Source<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    language: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    label: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    creator: Vec<Creator<'a>>,
+    #[serde(
+        rename = "http://purl.org/dc/terms/publisher",
+        skip_serializing_if = "str::is_empty"
+    )]
+    publisher: &'a str,
+    #[serde(
+        rename = "http://purl.org/dc/terms/issued",
+        skip_serializing_if = "Option::is_none"
+    )]
+    issued: Option<String>,
+}
+
+fn source(article: &Article) -> Source<'_> {
+    let meta = &article.meta;
+    Source {
+        id: article_source(article),
+        kind: "Text",
+        language: meta.language.trim(),
+        label: meta.title.trim(),
+        creator: meta
+            .authors
+            .iter()
+            .map(|name| name.trim())
+            .filter(|name| !name.is_empty())
+            .map(|name| Creator {
+                kind: "Person",
+                name,
+            })
+            .collect(),
+        publisher: meta.outlet.trim(),
+        // ISO 8601 when the date reads as one, else as written.
+        issued: meta.pub_date().map(|d| d.to_iso()).or_else(|| {
+            meta.date
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_owned)
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -138,7 +194,7 @@ fn textual_body<'a>(purpose: &'static str, value: Cow<'a, str>) -> Body<'a> {
 
 fn annotation_json<'a>(
     project: &'a Project,
-    article: &Article,
+    article: &'a Article,
     index: &CharIndex,
     annotation: &'a Annotation,
 ) -> W3cAnnotation<'a> {
@@ -172,7 +228,7 @@ fn annotation_json<'a>(
         modified: annotation.modified.to_string(),
         body,
         target: Target {
-            source: article_source(article),
+            source: source(article),
             selector: (
                 QuoteSelector {
                     kind: "TextQuoteSelector",
