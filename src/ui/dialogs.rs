@@ -415,7 +415,13 @@ fn import_report_ui(
         .show(ui, |ui| {
             ui.label(format!(
                 "{} · {} · {} bytes",
-                source_file.unwrap_or("pasted or typed"),
+                source_file.unwrap_or(
+                    if report.encoding_source == crate::model::EncodingSource::Pasted {
+                        "pasted or typed"
+                    } else {
+                        "fetched from its address"
+                    }
+                ),
                 report.format.label(),
                 report.size_bytes
             ));

@@ -91,3 +91,71 @@ fn the_article_list_sorts_by_date_filters_and_opens_from_the_timeline() {
             .is_some()
     );
 }
+
+/// A folder of many pages imports in the background: the status bar counts the files while
+/// the window stays live, every page arrives, and each article's details show its import
+/// report (file, kind, encoding, what was left out of the page).
+#[test]
+fn a_folder_imports_with_progress_and_each_article_has_its_report() {
+    use egui_kittest::kittest::Queryable as _;
+    use lateral::app::command::Command;
+
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("seiten");
+    std::fs::create_dir_all(folder.join("2024")).unwrap();
+    const PAGES: usize = 300;
+    for n in 0..PAGES {
+        let page = format!(
+            "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Meldung {n}</title></head>\
+             <body><nav><a href=\"/\">Startseite</a> <a href=\"/politik\">Politik</a></nav><article><h1>Meldung {n}</h1>\
+             <p>Die Regierung in Seoul berichtet von {n} Lieferungen. Beobachter halten weitere Lieferungen für wahrscheinlich, \
+             Belege dafür gibt es bislang aber nicht, wie es in dem Bericht heißt.</p>\
+             <p>Die Opposition fordert Aufklärung und eine Sitzung des Ausschusses in der kommenden Woche.</p></article>\
+             <footer>Impressum</footer></body></html>"
+        );
+        let sub = if n % 2 == 0 { "2024" } else { "" };
+        std::fs::write(folder.join(sub).join(format!("meldung-{n:04}.html")), page).unwrap();
+    }
+    let mut harness = super::app::harness(dir.path());
+    harness.run();
+    let before = harness.state().project().articles().len();
+    harness
+        .state_mut()
+        .push_command(Command::ImportFiles(vec![folder.clone()]));
+    harness.step();
+    harness.step();
+    let mut saw_progress = false;
+    let started = std::time::Instant::now();
+    while harness.state().project().articles().len() == before {
+        saw_progress |= harness.query_by_label_contains("Importing").is_some();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "timed out"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    assert!(saw_progress, "no progress bar while importing");
+    assert_eq!(harness.state().project().articles().len(), before + PAGES);
+    let last = harness.state().notifications().last().unwrap();
+    assert_eq!(last.text, format!("{PAGES} articles imported"));
+    assert!(harness.query_by_label_contains("Importing").is_none());
+
+    // The details of the article that is open now: its report names the file and what was
+    // left out (the menu and the footer).
+    harness
+        .state_mut()
+        .run_action(lateral::app::actions::Action::EditArticleDetails);
+    harness.run();
+    harness
+        .get_by_label_contains("Import report: 2 passages left out of the page")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("meldung-0000.html · web page ·")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Encoding: UTF-8").is_some());
+}

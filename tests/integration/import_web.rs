@@ -419,6 +419,27 @@ fn the_app_imports_an_address_in_the_background_and_reports_failures() {
         Some("https://zeitung.example.org/politik/nordkorea-1.html")
     );
     assert!(harness.query_by_label("Import from address").is_none());
+    // Its details say where it came from, not "pasted".
+    harness
+        .state_mut()
+        .run_action(lateral::app::actions::Action::EditArticleDetails);
+    harness.run();
+    harness
+        .get_by_label_contains("Import report: 2 passages left out of the page")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("fetched from its address · web page")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Fetched from {base}/artikel"))
+            .is_some()
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
 
     // A slow server: the progress line names the address while the window stays live.
     harness
