@@ -42,7 +42,7 @@ pub enum Command {
         project: PathBuf,
         /// Files to import (text, Markdown, web pages, PDF, RSS/Atom feeds: one article per
         /// item), folders (their .txt, .md, .html, .pdf, .rss, .atom and .xml files, subfolders
-        /// too) and https:// addresses of pages, PDFs or feeds (fetched within 30 s).
+        /// too; also .mhtml) and https:// addresses of pages, PDFs or feeds (fetched within 30 s).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

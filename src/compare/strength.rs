@@ -157,15 +157,12 @@ pub(super) fn strength(side: &Side) -> ClaimStrength {
         strength.finding = Finding::Correlation;
         strength.finding_span = Some(side.span(i, i + len - 1));
     } else if let Some((i, len)) = cause() {
-        match modal_before(i) {
-            Some(modal) => {
-                strength.finding = Finding::ConditionalCause;
-                strength.finding_span = Some(side.span(modal, i + len - 1));
-            }
-            None => {
-                strength.finding = Finding::DirectCause;
-                strength.finding_span = Some(side.span(i, i + len - 1));
-            }
+        if let Some(modal) = modal_before(i) {
+            strength.finding = Finding::ConditionalCause;
+            strength.finding_span = Some(side.span(modal, i + len - 1));
+        } else {
+            strength.finding = Finding::DirectCause;
+            strength.finding_span = Some(side.span(i, i + len - 1));
         }
     } else if let Some((i, len)) = comparison() {
         strength.finding = Finding::Correlation;
@@ -247,8 +244,7 @@ fn correlation_at(words: &[String], i: usize) -> Option<(usize, bool)> {
     let next = words.get(i + 1).map_or("", String::as_str);
     let outright = match w {
         "associated" | "verbunden" | "verknüpft" if matches!(next, "with" | "mit") => 2,
-        "related" if next == "to" => 2,
-        "tend" | "tends" if next == "to" => 2,
+        "related" | "tend" | "tends" if next == "to" => 2,
         "more" | "less" if next == "likely" => 2,
         "at" if next == "risk" || words.get(i + 2).is_some_and(|w| w == "risk") => 2,
         "risk" if matches!(next, "factor" | "marker") => 2,

@@ -100,10 +100,10 @@ fn a_folder_imports_with_progress_and_each_article_has_its_report() {
     use egui_kittest::kittest::Queryable as _;
     use lateral::app::command::Command;
 
+    const PAGES: usize = 300;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("seiten");
     std::fs::create_dir_all(folder.join("2024")).unwrap();
-    const PAGES: usize = 300;
     for n in 0..PAGES {
         let page = format!(
             "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Meldung {n}</title></head>\
@@ -129,7 +129,7 @@ fn a_folder_imports_with_progress_and_each_article_has_its_report() {
     while harness.state().project().articles().len() == before {
         saw_progress |= harness.query_by_label_contains("Importing").is_some();
         assert!(
-            started.elapsed() < std::time::Duration::from_secs(60),
+            started.elapsed() < std::time::Duration::from_mins(1),
             "timed out"
         );
         std::thread::sleep(std::time::Duration::from_millis(10));

@@ -19,6 +19,7 @@ mod export;
 mod ids;
 mod import;
 mod import_feeds;
+mod import_mhtml;
 mod import_pages;
 mod import_pdf;
 mod import_web;

@@ -48,6 +48,14 @@ pub enum DecodeError {
         "the XML file is not an RSS or Atom feed; import plain text, Markdown, web pages, feeds, or projects with File → Open"
     )]
     NotAFeed,
+    /// A web archive (MHTML) that could not be read.
+    #[error(
+        "the web archive could not be read ({message}); open it in the browser and save the page again as \"Webpage, HTML only\" or \"Webpage, Single File\", then import that"
+    )]
+    Mhtml {
+        /// What was wrong with it.
+        message: String,
+    },
     /// A PDF file that could not be read.
     #[error(
         "the PDF could not be read ({message}); open it in a PDF reader to check that it is whole, or copy its text and use Paste as new article"

@@ -7,6 +7,7 @@ mod decode;
 mod feed;
 mod furniture;
 mod html;
+mod mhtml;
 mod pdf;
 mod web;
 
@@ -16,6 +17,7 @@ pub use furniture::detect_furniture;
 pub use html::{
     Page, article_from_html, declared_charset, looks_like_html, looks_truncated, read_page,
 };
+pub use mhtml::{article_from_mhtml, looks_like_mhtml};
 pub use pdf::{MAX_PDF_PAGES, article_from_pdf, looks_like_pdf};
 pub use web::{
     FETCH_TIMEOUT, FetchError, FetchOptions, Fetched, fetch, import_address, is_address,
@@ -124,7 +126,8 @@ impl ImportBatch {
 
 /// File name extensions that import reads (text, Markdown, web pages, feeds, PDF), lower case.
 pub const IMPORT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "rss", "atom", "xml", "pdf",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "mhtml", "mht", "rss",
+    "atom", "xml", "pdf",
 ];
 
 /// Whether a file's extension is one import reads.
@@ -257,6 +260,8 @@ pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, Imp
         Some(web::Kind::Pdf)
     } else if named(&["rss", "atom"]) {
         Some(web::Kind::Feed)
+    } else if named(&["mhtml", "mht"]) {
+        Some(web::Kind::Mhtml)
     } else if named(&["html", "htm", "xhtml", "shtml"]) {
         Some(web::Kind::Html)
     } else {
@@ -311,6 +316,9 @@ fn articles_from_bytes(
     }
     if origin.kind == Some(Kind::Feed) || looks_like_feed(bytes) {
         return articles_from_feed(bytes, first_id, origin.name);
+    }
+    if origin.kind == Some(Kind::Mhtml) || looks_like_mhtml(bytes) {
+        return Ok(vec![article_from_mhtml(first_id, bytes)?]);
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
     let html_by_bytes = origin.kind == Some(Kind::Html) || looks_like_html(&head);

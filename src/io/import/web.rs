@@ -391,6 +391,7 @@ fn io_error(error: std::io::Error, host: &str, options: &FetchOptions) -> FetchE
 pub(super) enum Kind {
     Pdf,
     Feed,
+    Mhtml,
     Html,
     Text,
 }
@@ -401,6 +402,7 @@ pub(super) fn kind_of(fetched: &Fetched) -> Option<Kind> {
     Some(match media.as_str() {
         "application/pdf" | "application/x-pdf" => Kind::Pdf,
         "application/rss+xml" | "application/atom+xml" | "application/feed+json" => Kind::Feed,
+        "multipart/related" | "message/rfc822" | "application/x-mimearchive" => Kind::Mhtml,
         "text/html" | "application/xhtml+xml" => Kind::Html,
         "text/plain" | "text/markdown" => Kind::Text,
         _ => return None,
