@@ -26,6 +26,29 @@ pub(super) fn harness_with(
         .build_eframe(move |cc| App::new(&cc.egui_ctx, project.as_deref(), config))
 }
 
+/// Opens *Article details…* of the open article and unfolds its import report, whose heading
+/// begins with `heading`.
+pub(super) fn open_import_report(harness: &mut Harness<'_, App>, heading: &str) {
+    harness
+        .state_mut()
+        .run_action(lateral::app::actions::Action::EditArticleDetails);
+    harness.run();
+    harness.get_by_label_contains(heading).click();
+    harness.run();
+}
+
+/// Replaces the text of the single-line field labelled `label` by `text`, as typed.
+pub(super) fn retype(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.event(Event::Text(text.into()));
+    harness.run();
+}
+
 /// Double-clicks a point, as a person selecting a word.
 pub(super) fn double_click(harness: &mut Harness<'_, App>, pos: Pos2) {
     for _ in 0..2 {

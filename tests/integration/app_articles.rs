@@ -144,14 +144,10 @@ fn a_folder_imports_with_progress_and_each_article_has_its_report() {
 
     // The details of the article that is open now: its report names the file and what was
     // left out (the menu and the footer).
-    harness
-        .state_mut()
-        .run_action(lateral::app::actions::Action::EditArticleDetails);
-    harness.run();
-    harness
-        .get_by_label_contains("Import report: 2 passages left out of the page")
-        .click();
-    harness.run();
+    super::app::open_import_report(
+        &mut harness,
+        "Import report: 2 passages left out of the page",
+    );
     assert!(
         harness
             .query_by_label_contains("meldung-0000.html · web page ·")

@@ -420,14 +420,10 @@ fn the_app_imports_an_address_in_the_background_and_reports_failures() {
     );
     assert!(harness.query_by_label("Import from address").is_none());
     // Its details say where it came from, not "pasted".
-    harness
-        .state_mut()
-        .run_action(lateral::app::actions::Action::EditArticleDetails);
-    harness.run();
-    harness
-        .get_by_label_contains("Import report: 2 passages left out of the page")
-        .click();
-    harness.run();
+    super::app::open_import_report(
+        &mut harness,
+        "Import report: 2 passages left out of the page",
+    );
     assert!(
         harness
             .query_by_label_contains("fetched from its address · web page")
@@ -452,14 +448,7 @@ fn the_app_imports_an_address_in_the_background_and_reports_failures() {
         Some(format!("{base}/artikel").as_str())
     );
     // Not an address yet: Import is disabled and the dialog says why.
-    harness
-        .get_by_role_and_label(Role::TextInput, "Address:")
-        .click();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run();
-    harness.event(egui::Event::Text("www.example.org/a".into()));
-    harness.run();
+    super::app::retype(&mut harness, "Address:", "www.example.org/a");
     assert!(
         harness
             .query_by_label_contains("An address begins with https://")
@@ -472,14 +461,7 @@ fn the_app_imports_an_address_in_the_background_and_reports_failures() {
     harness.run();
     assert!(harness.query_by_label_contains("Fetching").is_none());
     assert!(harness.query_by_label("Import from address").is_some());
-    harness
-        .get_by_role_and_label(Role::TextInput, "Address:")
-        .click();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run();
-    harness.event(egui::Event::Text(format!("{slow}/langsam")));
-    harness.run();
+    super::app::retype(&mut harness, "Address:", &format!("{slow}/langsam"));
     harness.key_press(egui::Key::Enter);
     harness.run();
     assert!(
