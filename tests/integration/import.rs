@@ -200,3 +200,53 @@ fn one_bad_file_does_not_stop_the_batch() {
     );
     assert!(summary.contains("could not read"), "{summary}");
 }
+
+/// Bad input of every kind the importers read (a page cut off, a PDF without text, a feed
+/// that is not XML, an archive with no page) gets one line each on the command line, and the
+/// project file stays byte for byte as it was.
+#[test]
+fn bad_input_leaves_the_project_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("presse.ron");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/russland-nordkorea.ron"),
+        &project,
+    )
+    .unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(
+        bad.join("abgeschnitten.html"),
+        "<!DOCTYPE html><html><head><title>Meldung</title></head><body><article><p>Die Regierung in Seoul",
+    )
+    .unwrap();
+    std::fs::write(bad.join("scan.pdf"), super::import_pdf::pdf_without_text()).unwrap();
+    std::fs::write(bad.join("kaputt.rss"), "Dies ist kein XML, sondern Text.").unwrap();
+    std::fs::write(
+        bad.join("leer.mhtml"),
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nx\r\n--b--\r\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_lateral"))
+        .args(["import", "-p"])
+        .arg(&project)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{stdout}");
+    assert!(stdout.contains("0 articles imported, 4 failed"), "{stdout}");
+    for (file, says) in [
+        ("abgeschnitten.html", "seems cut off"),
+        ("scan.pdf", "probably a scan"),
+        ("kaputt.rss", "feed could not be read"),
+        ("leer.mhtml", "none of its parts is a web page"),
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.contains(file) && l.contains(says)),
+            "{file}: {stdout}"
+        );
+    }
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}

@@ -166,3 +166,54 @@ fn real_pdfs_import_without_panics_and_match_pdfbox_text() {
         scores.len()
     );
 }
+
+/// A one-page PDF whose page draws a grey square and has no text, as a scan without OCR
+/// looks to a text reader. Offsets in the cross-reference table are computed, so it is a
+/// well-formed file.
+pub(super) fn pdf_without_text() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"
+            .to_owned(),
+        {
+            let stream = "0.5 g 100 100 395 640 re f";
+            format!(
+                "<< /Length {} >>\nstream\n{stream}\nendstream",
+                stream.len()
+            )
+        },
+    ];
+    let mut bytes = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, object) in objects.iter().enumerate() {
+        offsets.push(bytes.len());
+        bytes.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", n + 1).as_bytes());
+    }
+    let xref = bytes.len();
+    bytes.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        bytes.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    bytes.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    bytes
+}
+
+#[test]
+fn a_pdf_without_text_gets_the_ocr_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scan.pdf");
+    std::fs::write(&path, pdf_without_text()).unwrap();
+    let message = import_file(&path, ArticleId(1)).unwrap_err().to_string();
+    assert!(message.contains("scan.pdf"), "{message}");
+    assert!(message.contains("probably a scan"), "{message}");
+    assert!(message.contains("OCR"), "{message}");
+}
