@@ -515,12 +515,19 @@ fn address_ui(ui: &mut egui::Ui, app: &mut App) {
                 ui.data_mut(|d| d.insert_temp(focus_id, true));
             }
             let typed = address.trim();
-            let valid = crate::io::import::is_address(typed) && !typed.contains(char::is_whitespace);
-            if !typed.is_empty() && !valid {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "An address begins with https:// (or http://) and has no spaces.",
-                );
+            let meant = crate::io::import::address_from_typed(typed);
+            let valid = meant.is_some();
+            match &meant {
+                None if !typed.is_empty() => {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "This is no web address: an address looks like https://www.example.org/article and has no spaces.",
+                    );
+                }
+                Some(meant) if meant != typed => {
+                    ui.label(format!("Lateral will fetch {meant}"));
+                }
+                _ => {}
             }
             ui.label(
                 egui::RichText::new(
@@ -545,7 +552,7 @@ fn address_ui(ui: &mut egui::Ui, app: &mut App) {
     };
     match (done, open) {
         (Some(true), _) => {
-            let address = address.trim().to_owned();
+            let address = crate::io::import::address_from_typed(&address).unwrap_or_default();
             app.commands
                 .push(Command::ImportFiles(vec![address.into()]));
             close(app, ui);

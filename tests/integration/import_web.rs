@@ -448,10 +448,17 @@ fn the_app_imports_an_address_in_the_background_and_reports_failures() {
         Some(format!("{base}/artikel").as_str())
     );
     // Not an address yet: Import is disabled and the dialog says why.
+    // A bare host gets https:// (and the dialog says so); words are no address.
     super::app::retype(&mut harness, "Address:", "www.example.org/a");
     assert!(
         harness
-            .query_by_label_contains("An address begins with https://")
+            .query_by_label("Lateral will fetch https://www.example.org/a")
+            .is_some()
+    );
+    super::app::retype(&mut harness, "Address:", "kein Link");
+    assert!(
+        harness
+            .query_by_label_contains("This is no web address")
             .is_some()
     );
     // Import does nothing then: the dialog stays, nothing is fetched.

@@ -20,7 +20,8 @@ pub use html::{
 pub use mhtml::{article_from_mhtml, looks_like_mhtml};
 pub use pdf::{MAX_PDF_PAGES, article_from_pdf, looks_like_pdf};
 pub use web::{
-    FETCH_TIMEOUT, FetchError, FetchOptions, Fetched, fetch, import_address, is_address,
+    FETCH_TIMEOUT, FetchError, FetchOptions, Fetched, address_from_typed, fetch, import_address,
+    is_address,
 };
 
 use crate::model::{Article, ArticleId, ArticleMeta, EncodingSource, ImportReport};

@@ -174,6 +174,46 @@ pub fn is_address(text: &str) -> bool {
     })
 }
 
+/// The address meant by what someone typed or pasted: an `http(s)://` address as it is, a
+/// bare host name with a path ("www.zeit.de/politik") with `https://` before it; `None` for
+/// anything else (words, spaces, other schemes).
+///
+/// ```
+/// use lateral::io::import::address_from_typed;
+/// assert_eq!(address_from_typed(" https://a.org/x "), Some("https://a.org/x".into()));
+/// assert_eq!(address_from_typed("www.zeit.de/politik"), Some("https://www.zeit.de/politik".into()));
+/// assert_eq!(address_from_typed("kein Link"), None);
+/// assert_eq!(address_from_typed("ftp://a.org"), None);
+/// assert_eq!(address_from_typed("artikel.html"), None);
+/// ```
+#[must_use]
+pub fn address_from_typed(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return None;
+    }
+    if is_address(text) {
+        return Some(text.to_owned());
+    }
+    let host = text.split(['/', '?', '#']).next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    // A host has a dot, letters, digits and hyphens, and ends in a top-level domain that is
+    // not a file extension Lateral imports ("artikel.html" is a file).
+    let tld = labels.last().copied().unwrap_or_default();
+    let looks_like_host = !text.contains("://")
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == ':')
+        })
+        && tld.chars().any(char::is_alphabetic)
+        && !super::IMPORT_EXTENSIONS
+            .iter()
+            .any(|ext| ext.eq_ignore_ascii_case(tld));
+    looks_like_host.then(|| format!("https://{text}"))
+}
+
 /// The host of an address, for messages ("www.example.org").
 fn host_of(address: &str) -> String {
     let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
