@@ -1,4 +1,5 @@
 //! Measuring Lateral's engines on published gold data, for tests and `examples/`.
 
+pub mod attribution;
 pub mod insciout;
 pub mod pages;

@@ -10,6 +10,7 @@ mod span;
 pub use dates::PubDate;
 pub use fold::{Folded, fold};
 pub use numbers::{NumberMention, NumberStyle, find_numbers, parse_number, same_value, scale_of};
+pub mod attribution;
 pub use segment::{Sentence, Token, TokenKind, sentences, tokenize};
 pub use span::{Span, SpanError, merge_ranges};
 
