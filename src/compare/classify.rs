@@ -10,7 +10,7 @@ use super::result::{Change, ChangeKind};
 use super::side::{Found, Side, attributions, change, phrases};
 use super::strength::strength;
 use super::wordlists::{ListKind, WordLists};
-use crate::text::{NumberMention, same_value};
+use crate::text::{NumberMention, Span, same_value};
 use std::collections::HashMap;
 
 /// Classifies the changes between A's `a_sentences` and B's `b_sentences`.
@@ -34,13 +34,7 @@ pub(crate) fn classify(
     );
     changes.extend(pair_hedges(&side_a, &side_b, hedges_a, hedges_b));
     let (cues_a, cues_b) = unmatched(attributions(&side_a, lists), attributions(&side_b, lists));
-    changes.extend(pair_up(
-        &side_a,
-        &side_b,
-        &cues_a,
-        &cues_b,
-        attribution_change,
-    ));
+    changes.extend(attribution_changes(&side_a, &side_b, &cues_a, &cues_b));
     changes.extend(strength_change(&side_a, &side_b));
     let (neg_a, neg_b) = unmatched(
         phrases(&side_a, lists, ListKind::Negation),
@@ -180,21 +174,57 @@ pub(crate) fn one_side(
     let (side_a, side_b) = (Side::new(a, a_sentences), Side::new(b, b_sentences));
     let mut changes = numbers(&side_a, &side_b);
     let (cues_a, cues_b) = (attributions(&side_a, lists), attributions(&side_b, lists));
-    changes.extend(pair_up(
-        &side_a,
-        &side_b,
-        &cues_a,
-        &cues_b,
-        attribution_change,
-    ));
+    changes.extend(attribution_changes(&side_a, &side_b, &cues_a, &cues_b));
     changes
 }
 
-fn attribution_change(from: Option<&Found>, to: Option<&Found>) -> ChangeKind {
-    ChangeKind::AttributionChanged {
-        from: from.map(|f| f.key.clone()),
-        to: to.map(|t| t.key.clone()),
-    }
+/// The attribution change between two cues, with the speakers the attribution detector
+/// finds for them on each side.
+fn attribution_changes(a: &Side, b: &Side, in_a: &[Found], in_b: &[Found]) -> Vec<Change> {
+    let (speakers_a, speakers_b) = (side_speakers(a), side_speakers(b));
+    pair_up(a, b, in_a, in_b, |from, to| {
+        ChangeKind::AttributionChanged {
+            from: from.map(|f| f.key.clone()),
+            to: to.map(|t| t.key.clone()),
+            from_speaker: from.and_then(|f| speaker_of(&speakers_a, f)),
+            to_speaker: to.and_then(|t| speaker_of(&speakers_b, t)),
+        }
+    })
+}
+
+/// The cues of `side` with the speaker each names, found by
+/// [`crate::text::attribution::find_attributions`] over the side's text.
+fn side_speakers(side: &Side) -> Vec<(Vec<Span>, String)> {
+    let tokens = side.doc.tokens();
+    let (Some(first), Some(last)) = (
+        side.all_tokens.first().and_then(|&i| tokens.get(i)),
+        side.all_tokens.last().and_then(|&i| tokens.get(i)),
+    ) else {
+        return Vec::new();
+    };
+    let start = first.span.start;
+    let Some(text) = side.doc.text().get(start..last.span.end) else {
+        return Vec::new();
+    };
+    let shift = |span: Span| Span::new(span.start + start, span.end + start);
+    crate::text::attribution::find_attributions(text)
+        .into_iter()
+        .filter_map(|found| {
+            let speaker = found.speaker?.slice(text)?.to_owned();
+            Some((found.cue.into_iter().map(shift).collect(), speaker))
+        })
+        .collect()
+}
+
+/// The speaker of the detected cue that overlaps the phrase `found`.
+fn speaker_of(speakers: &[(Vec<Span>, String)], found: &Found) -> Option<String> {
+    speakers
+        .iter()
+        .find(|(cue, _)| {
+            cue.iter()
+                .any(|s| s.start < found.span.end && found.span.start < s.end)
+        })
+        .map(|(_, speaker)| speaker.clone())
 }
 
 /// Removes the phrases both sides have (compared by lower-case key) and returns the rest.
@@ -308,7 +338,9 @@ mod tests {
             kinds("Er kommt, sagte Kim.", "Er kommt, sagte Lee."),
             [ChangeKind::AttributionChanged {
                 from: Some("sagte Kim".into()),
-                to: Some("sagte Lee".into())
+                to: Some("sagte Lee".into()),
+                from_speaker: Some("Kim".into()),
+                to_speaker: Some("Lee".into())
             }]
         );
         assert_eq!(
@@ -340,7 +372,9 @@ mod tests {
                 },
                 ChangeKind::AttributionChanged {
                     from: Some("the study says".into()),
-                    to: Some("according to Seoul".into())
+                    to: Some("according to Seoul".into()),
+                    from_speaker: Some("the study".into()),
+                    to_speaker: Some("Seoul".into())
                 },
                 // "could" hedges what "up to" stated plainly.
                 ChangeKind::ClaimWeakened {

@@ -123,6 +123,12 @@ pub enum ChangeKind {
         from: Option<String>,
         /// The attribution in B, if any.
         to: Option<String>,
+        /// Who A names as the source, where the attribution detector finds one ("Guseinova").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from_speaker: Option<String>,
+        /// Who B names ("der Bericht").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to_speaker: Option<String>,
     },
     /// B claims more than A: a correlation told as a cause, "plausibel" told as "ist
     /// überzeugt". The words are the cues that decided each side.
@@ -174,10 +180,24 @@ impl ChangeKind {
 
 impl ChangeKind {
     /// The label with what a strength change went from and to: "claim strengthened
-    /// (possible → certain)"; other kinds give their label.
+    /// (possible → certain)", and who is named as the source before and after: "attribution
+    /// changed (Guseinova → der Bericht)"; other kinds give their label.
     #[must_use]
     pub fn heading(&self) -> String {
         match self {
+            ChangeKind::AttributionChanged {
+                from_speaker,
+                to_speaker,
+                ..
+            } if from_speaker.is_some() || to_speaker.is_some() => {
+                let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "no one".to_owned());
+                format!(
+                    "{} ({} → {})",
+                    self.label(),
+                    name(from_speaker),
+                    name(to_speaker)
+                )
+            }
             ChangeKind::ClaimStrengthened { from, to } | ChangeKind::ClaimWeakened { from, to } => {
                 format!("{} ({from} → {to})", self.label())
             }

@@ -207,7 +207,7 @@ fn changes_ui(ui: &mut egui::Ui, app: &mut App, comparison: &Comparison) {
                             words(&change.b_text)
                         )
                     } else {
-                        change_text(label, &change.a_text, &change.b_text)
+                        change_text(&change.kind.heading(), &change.a_text, &change.b_text)
                     };
                     let selected = state.selected_row == Some(row_index);
                     // Cut to the list's width with "…"; the whole change on hover.

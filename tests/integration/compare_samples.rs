@@ -122,7 +122,7 @@ fn attributions_that_changed_are_listed() {
     let comparison = source_vs_rewrite();
     let attribution = |from_part: Option<&str>, to_part: Option<&str>| {
         has(&comparison, |k| match k {
-            ChangeKind::AttributionChanged { from, to } => {
+            ChangeKind::AttributionChanged { from, to, .. } => {
                 let matches = |side: &Option<String>, part: Option<&str>| match (side, part) {
                     (Some(text), Some(part)) => text.contains(part),
                     (None, None) => true,

@@ -11,6 +11,7 @@ mod app_articles;
 mod app_desktop;
 #[cfg(feature = "gui")]
 mod app_views;
+mod compare_attribution;
 mod compare_cli;
 mod compare_props;
 mod compare_samples;

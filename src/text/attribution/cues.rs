@@ -157,7 +157,25 @@ pub(super) fn reports_content(words: &Words, i: usize) -> bool {
         return true;
     }
     let comma_or_colon = |k: usize| matches!(text(k), "," | ":");
-    if i > 0 && comma_or_colon(i - 1) || (i + 1..(i + REACH).min(words.len())).any(comma_or_colon) {
+    // The verb opens or ends a clause after a comma ("…, sagte er", "…, the study says"), or a
+    // comma follows it ("sagte, er …").
+    let mut start = i;
+    while start > 0 && !words.is_boundary(start - 1) {
+        start -= 1;
+    }
+    // "berichten von …", "sprach über …", "schätzt den Wert auf 5,5 Milliarden": what is
+    // reported follows as a topic or a figure.
+    let clause_after = (i + 1..(i + REACH).min(words.len())).take_while(|&k| !words.is_boundary(k));
+    if matches!(words.word(i + 1), "von" | "über")
+        || clause_after
+            .into_iter()
+            .any(|k| words.tokens[k].kind == crate::text::TokenKind::Number)
+    {
+        return true;
+    }
+    if start > 0 && comma_or_colon(start - 1) && (start == i || words.is_boundary(i + 1))
+        || (i + 1..(i + REACH).min(words.len())).any(comma_or_colon)
+    {
         return true;
     }
     (0..words.len()).any(|k| SUBJUNCTIVE.contains(&words.word(k)))

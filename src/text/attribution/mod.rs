@@ -97,6 +97,19 @@ fn cue_at(words: &Words, i: usize) -> Option<(Vec<usize>, Option<Span>)> {
             cue.push(i);
             speaker = phrase_before(words, i);
         }
+        // "Dies geht aus einem Bericht der Stiftung hervor": the source follows "aus".
+        "geht" | "gehen" | "ging" | "gingen"
+            if next == "aus"
+                && (i + 2..(i + REACH).min(words.len()))
+                    .take_while(|&k| !words.is_boundary(k))
+                    .any(|k| words.word(k) == "hervor") =>
+        {
+            let hervor = (i + 2..words.len())
+                .find(|&k| words.word(k) == "hervor")
+                .unwrap_or(i + 1);
+            cue.extend([i, hervor]);
+            speaker = phrase_after(words, i + 2);
+        }
         "sprach" | "spricht" | "sprachen" | "sprechen" if next == "von" => {
             cue.extend([i, i + 1]);
             speaker = speaker_of_verb(words, i);
@@ -262,6 +275,14 @@ mod tests {
         assert_eq!(
             found("In dem Bericht heißt es, die Lieferungen gingen weiter."),
             one("heißt es", None)
+        );
+        assert_eq!(
+            found("Dies geht aus einem Bericht der Stiftung hervor."),
+            one("geht hervor", Some("einem Bericht der Stiftung"))
+        );
+        assert_eq!(
+            found("Die Autoren des Berichts sind davon überzeugt, dass die EU handeln muss."),
+            one("überzeugt", Some("Die Autoren des Berichts"))
         );
     }
 

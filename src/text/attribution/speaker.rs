@@ -103,6 +103,26 @@ pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
     {
         return Some(words.span(wie + 1, i - 1));
     }
+    // "Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte": names and titles between
+    // commas from the sentence's start up to the verb.
+    if start == i && i > 0 && words.word(i - 1) == "," {
+        let front_is_names = (0..i).all(|k| {
+            words.word(k) == ","
+                || !words.is_boundary(k) && (words.capitalised(k) || in_noun_phrase(words.word(k)))
+        });
+        if front_is_names && i >= 2 {
+            return Some(words.span(0, i - 2));
+        }
+    }
+    // "nachdem Südkorea die Anwesenheit … bestätigte": in a clause with the verb last, the
+    // subject is the first phrase after the conjunction.
+    if matches!(
+        words.word(start),
+        "nachdem" | "dass" | "weil" | "als" | "ob" | "obwohl" | "wenn" | "da" | "während"
+    ) && start + 1 < i
+    {
+        return phrase_after(words, start + 1);
+    }
     let inverted = start == i || not_subject_start(words.word(start)) || {
         // A quote ended just before the clause: "…", sagte er.
         start > 0
@@ -131,17 +151,6 @@ pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
             .then(|| words.span(i + 1, i + 1))
         });
     }
-    // "Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte": names and titles between
-    // commas from the sentence's start up to the verb.
-    if start == i && i > 0 && words.word(i - 1) == "," {
-        let front_is_names = (0..i).all(|k| {
-            words.word(k) == ","
-                || !words.is_boundary(k) && (words.capitalised(k) || in_noun_phrase(words.word(k)))
-        });
-        if front_is_names && i >= 2 {
-            return Some(words.span(0, i - 2));
-        }
-    }
     // Leading particles are not part of the subject: "doch UN-Pressesprecher …".
     let mut first = start;
     while first < i
@@ -152,5 +161,37 @@ pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
     {
         first += 1;
     }
-    (first < i).then(|| words.span(first, i - 1))
+    // Nor are an auxiliary or "davon" before a participle: "Die Autoren sind davon überzeugt".
+    let mut last = i;
+    while last > first
+        && matches!(
+            words.word(last - 1),
+            "ist"
+                | "sind"
+                | "war"
+                | "waren"
+                | "hat"
+                | "haben"
+                | "hatte"
+                | "hatten"
+                | "wird"
+                | "werden"
+                | "wurde"
+                | "wurden"
+                | "davon"
+                | "sich"
+                | "zeigte"
+                | "zeigten"
+                | "auch"
+                | "nun"
+                | "jedoch"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+        )
+    {
+        last -= 1;
+    }
+    (first < last).then(|| words.span(first, last - 1))
 }
