@@ -329,3 +329,31 @@ fn class_view_scores_the_sample_class() {
             .is_some()
     );
 }
+
+/// The change list names a claim's strength before and after, with the deciding words, and
+/// who is cited on each side of an attribution change.
+#[test]
+fn compare_view_lists_strength_and_speaker_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.run();
+    menu(&mut harness, "Tools", "Compare articles…");
+    wait_for(&mut harness, "the comparison", comparison_ready);
+    assert!(
+        harness
+            .query_by_label_contains("strength changes")
+            .is_some(),
+        "the summary counts strength changes"
+    );
+    // The sample's rewrite: "Die Autoren des Berichts sind davon überzeugt, …".
+    assert!(
+        harness
+            .query_by_label_contains("claim strengthened (plain → certain): (no cue) → überzeugt")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("attribution changed (Guseinova → no one)")
+            .is_some()
+    );
+}
