@@ -36,33 +36,29 @@ pub(crate) fn classify(
     let (cues_a, cues_b) = unmatched(attributions(&side_a, lists), attributions(&side_b, lists));
     changes.extend(attribution_changes(&side_a, &side_b, &cues_a, &cues_b));
     changes.extend(strength_change(&side_a, &side_b));
-    let (neg_a, neg_b) = unmatched(
-        phrases(&side_a, lists, ListKind::Negation),
-        phrases(&side_b, lists, ListKind::Negation),
-    );
-    for found in neg_a {
-        changes.push(change(
-            &side_a,
-            &side_b,
-            Some(&found),
-            None,
-            ChangeKind::NegationRemoved {
-                word: found.key.clone(),
-            },
-        ));
-    }
-    for found in neg_b {
-        changes.push(change(
-            &side_a,
-            &side_b,
-            None,
-            Some(&found),
-            ChangeKind::NegationAdded {
-                word: found.key.clone(),
-            },
-        ));
-    }
+    changes.extend(negations(&side_a, &side_b, lists));
     changes
+}
+
+/// Negations one side has and the other does not (also for rows with one side only).
+fn negations(a: &Side, b: &Side, lists: &WordLists) -> Vec<Change> {
+    let (neg_a, neg_b) = unmatched(
+        phrases(a, lists, ListKind::Negation),
+        phrases(b, lists, ListKind::Negation),
+    );
+    let removed = neg_a.into_iter().map(|found| {
+        let kind = ChangeKind::NegationRemoved {
+            word: found.key.clone(),
+        };
+        change(a, b, Some(&found), None, kind)
+    });
+    let added = neg_b.into_iter().map(|found| {
+        let kind = ChangeKind::NegationAdded {
+            word: found.key.clone(),
+        };
+        change(a, b, None, Some(&found), kind)
+    });
+    removed.chain(added).collect()
 }
 
 /// A claim told stronger or weaker: the finding (correlation, cause) first, then the
@@ -162,8 +158,8 @@ fn numbers(a: &Side, b: &Side) -> Vec<Change> {
     changes
 }
 
-/// The changes a row with one side only carries: its numbers (added or dropped) and its
-/// attributions (a source that appears or disappears with the sentence).
+/// The changes a row with one side only carries: its numbers, hedges and negations (added or
+/// dropped with the sentence) and its attributions (a source that appears or disappears).
 pub(crate) fn one_side(
     a: &Document,
     b: &Document,
@@ -173,6 +169,14 @@ pub(crate) fn one_side(
 ) -> Vec<Change> {
     let (side_a, side_b) = (Side::new(a, a_sentences), Side::new(b, b_sentences));
     let mut changes = numbers(&side_a, &side_b);
+    // A sentence dropped or added with its hedges and negations: they go or come with it.
+    changes.extend(pair_hedges(
+        &side_a,
+        &side_b,
+        phrases(&side_a, lists, ListKind::Hedge),
+        phrases(&side_b, lists, ListKind::Hedge),
+    ));
+    changes.extend(negations(&side_a, &side_b, lists));
     let (cues_a, cues_b) = (attributions(&side_a, lists), attributions(&side_b, lists));
     changes.extend(attribution_changes(&side_a, &side_b, &cues_a, &cues_b));
     changes

@@ -110,3 +110,29 @@ fn two_single_sentences_always_share_a_row() {
     assert_eq!(comparison.rows[0].kind, RowKind::Changed);
     assert_eq!(comparison.summary.strength, 1);
 }
+
+#[test]
+fn a_sentence_on_one_side_only_still_reports_its_hedges_and_negations() {
+    let a = "Kim traf Putin am Montag in Wostotschny. Die Gespräche dauerten vier Stunden lang.";
+    let b = "Kim traf Putin am Montag in Wostotschny. Die Gespräche dauerten vier Stunden lang. \
+             Eine Einigung gab es möglicherweise nicht.";
+    let comparison = compare_texts(a, &[], b, &[], &CompareOptions::default());
+    let added = comparison
+        .rows
+        .iter()
+        .find(|row| row.kind == RowKind::OnlyB)
+        .expect("the new sentence has a row of its own");
+    let kinds: Vec<ChangeKind> = added.changes.iter().map(|c| c.kind.clone()).collect();
+    assert!(
+        kinds.contains(&ChangeKind::HedgeAdded {
+            hedge: "möglicherweise".into()
+        }),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&ChangeKind::NegationAdded {
+            word: "nicht".into()
+        }),
+        "{kinds:?}"
+    );
+}
