@@ -69,7 +69,7 @@ pub enum FetchError {
         /// What to do about it.
         advice: &'static str,
     },
-    /// More than [`MAX_REDIRECTS`] redirects.
+    /// More than five redirects.
     #[error(
         "the address redirects more than {MAX_REDIRECTS} times (perhaps to a login or consent page); open it in the browser and save the page (Ctrl+S), then import the file"
     )]

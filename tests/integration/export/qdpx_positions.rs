@@ -172,6 +172,18 @@ fn own_export_with_emoji_round_trips() {
         .collect();
     assert_eq!(quotes, ["Zahl", "5,5 Milliarden", "laut Studie", "Ende"]);
     assert_eq!(import.readings[0].reading.unit, PositionUnit::CodePoints);
+    // The positions written, as the standard counts them (characters, not UTF-16 units and
+    // not bytes): "Zahl" starts after "😀 Erste 🙏 ", ten characters (twelve UTF-16 units).
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&qdpx)).unwrap();
+    let mut qde = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("project.qde").unwrap(), &mut qde).unwrap();
+    for (word, start) in [("Zahl", 10), ("Ende", text.chars().count() - 4)] {
+        let end = start + word.chars().count();
+        assert!(
+            qde.contains(&format!("startPosition=\"{start}\" endPosition=\"{end}\"")),
+            "{word} at {start}..{end}:\n{qde}"
+        );
+    }
 }
 
 #[test]
