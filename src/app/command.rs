@@ -312,10 +312,14 @@ impl App {
         if let Some(article_id) = first {
             self.open_article(article_id, None);
         }
-        let files_failed = batch
-            .failed
-            .iter()
-            .any(|e| !matches!(e, crate::io::import::ImportError::Fetch { .. }));
+        // Failures of web addresses (fetching or reading what came) say what to do already.
+        let files_failed = batch.failed.iter().any(|e| match e {
+            crate::io::import::ImportError::Fetch { .. } => false,
+            crate::io::import::ImportError::Decode { path, .. } => {
+                !path.to_str().is_some_and(crate::io::import::is_address)
+            }
+            crate::io::import::ImportError::Read { .. } => true,
+        });
         if batch.failed.is_empty() {
             self.notify_info(batch.summary());
         } else if !files_failed {

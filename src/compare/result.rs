@@ -186,16 +186,23 @@ impl ChangeKind {
     pub fn heading(&self) -> String {
         match self {
             ChangeKind::AttributionChanged {
+                from,
+                to,
                 from_speaker,
                 to_speaker,
-                ..
             } if from_speaker.is_some() || to_speaker.is_some() => {
-                let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "no one".to_owned());
+                // "no one" only where the side cites nobody; a cue whose speaker the
+                // detector did not find is "unnamed".
+                let name = |cue: &Option<String>, speaker: &Option<String>| match (cue, speaker) {
+                    (_, Some(speaker)) => speaker.clone(),
+                    (Some(_), None) => "unnamed".to_owned(),
+                    (None, None) => "no one".to_owned(),
+                };
                 format!(
                     "{} ({} → {})",
                     self.label(),
-                    name(from_speaker),
-                    name(to_speaker)
+                    name(from, from_speaker),
+                    name(to, to_speaker)
                 )
             }
             ChangeKind::ClaimStrengthened { from, to } | ChangeKind::ClaimWeakened { from, to } => {

@@ -7,9 +7,11 @@
 //! The **certainty**: possible ("plausibel", "might"), probable ("wahrscheinlich",
 //! "likely"), plain, or certain ("ist überzeugt", "belegt", "clearly").
 //!
-//! The first cue of a scale in the text decides it (main clauses come first), a cue after a
-//! negation ("not associated", "nicht belegt") does not count as that cue, and a causal cue
-//! with a modal in the four words before it is conditional.
+//! A correlation named outright ("associated with") decides the finding; else the first
+//! causal cue, else the first comparison ("higher"). The first certainty cue decides the
+//! certainty. A negated cue ("not associated", "nicht belegt", "schützt nicht") does not count
+//! as that cue, and a causal cue with a modal in the four words before it, within its clause,
+//! is conditional.
 
 use super::side::Side;
 use crate::text::Span;
@@ -124,13 +126,26 @@ pub fn claim_strength(text: &str) -> ClaimStrength {
 /// The strength of one side of a row.
 pub(super) fn strength(side: &Side) -> ClaimStrength {
     let words = &side.words;
-    let negated = |i: usize| {
-        words[i.saturating_sub(LOOK_BACK)..i]
-            .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"))
+    let is_negation = |k: usize| {
+        let w = words[k].as_str();
+        NEGATIONS.contains(&w) || w.ends_with("n't")
     };
-    let modal_before =
-        |i: usize| (i.saturating_sub(LOOK_BACK)..i).find(|&k| MODALS.contains(&words[k].as_str()));
+    // Words within the cue's clause: a window stops at punctuation (and so at a sentence end).
+    let before = |i: usize| {
+        (i.saturating_sub(LOOK_BACK)..i)
+            .rev()
+            .take_while(move |&k| !side.boundary_between(k, i))
+    };
+    // A negation before the cue ("nicht belegt", "not associated"), or right after a German
+    // finite verb ("schützt nicht vor", "belegt nicht, dass").
+    let negated = |i: usize| {
+        before(i).any(is_negation)
+            || (i + 1..(i + 3).min(words.len()))
+                .take_while(|&k| !side.boundary_between(i, k))
+                // "erhöht nicht nur …, sondern auch …" affirms.
+                .any(|k| is_negation(k) && words.get(k + 1).is_none_or(|w| w != "nur"))
+    };
+    let modal_before = |i: usize| before(i).find(|&k| MODALS.contains(&words[k].as_str()));
     let mut strength = ClaimStrength::default();
     // Correlation cues that name the relation outright come before causal verbs: "is
     // associated with an increased risk" claims a correlation.
@@ -457,6 +472,20 @@ mod tests {
         );
         assert_eq!(
             finding("Die Sanktionen führen zu höheren Preisen."),
+            Finding::DirectCause
+        );
+        // A negation after the German verb, and none across a sentence's end.
+        assert_eq!(finding("Kaffee schützt nicht vor MS."), Finding::None);
+        assert_eq!(
+            finding("Kaffee schützt nicht nur vor MS."),
+            Finding::DirectCause
+        );
+        assert_eq!(
+            finding("Er kam nicht. Das erhöht den Druck."),
+            Finding::DirectCause
+        );
+        assert_eq!(
+            finding("Er kann kommen. Das erhöht den Druck."),
             Finding::DirectCause
         );
     }

@@ -531,7 +531,7 @@ fn address_ui(ui: &mut egui::Ui, app: &mut App) {
             }
             ui.label(
                 egui::RichText::new(
-                    "Lateral fetches it once (at most 30 s, 20 MB) and keeps where it came from. A page that needs a login: save it in the browser (Ctrl+S) and use Import articles…",
+                    "Lateral fetches it once (at most 30 s; 20 MB, or 100 MB for a PDF) and keeps where it came from. A page that needs a login: save it in the browser (Ctrl+S) and use Import articles…",
                 )
                 .small()
                 .weak(),

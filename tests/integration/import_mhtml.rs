@@ -42,7 +42,7 @@ fn a_chromium_archive_reads_as_its_page() {
             note.starts_with("Read from a web archive (MHTML)"),
             "{note}"
         );
-        assert!(note.contains("Saved by “Saved by Blink”"), "{note}");
+        assert!(note.contains("Saved by “Blink”"), "{note}");
         assert!(
             !archived.text().contains("=3D"),
             "{name}: quoted-printable decoded"

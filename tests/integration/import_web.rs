@@ -174,6 +174,28 @@ fn a_redirect_is_followed_and_the_final_address_kept() {
     // still come through.
     assert!(article.text().contains("Größe"), "{}", article.text());
 
+    // An address with umlauts after the host is sent percent-encoded, as browsers do; one
+    // with umlauts in the host is refused with advice.
+    let umlaut = serve(vec![(
+        "/gespr%C3%A4ch",
+        ok("text/html; charset=windows-1252", &page_1252(false)),
+    )]);
+    let articles = import_address(
+        &format!("{umlaut}/gespräch"),
+        ArticleId(1),
+        &FetchOptions::default(),
+    )
+    .unwrap();
+    assert!(articles[0].text().contains("Größe"));
+    let error = import_address(
+        "https://www.müller.de/a",
+        ArticleId(1),
+        &FetchOptions::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("beyond ASCII"), "{error}");
+
     let error = import_address(
         &format!("{base}/kreis"),
         ArticleId(1),

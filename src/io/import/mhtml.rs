@@ -82,7 +82,12 @@ pub fn article_from_mhtml(article_id: ArticleId, bytes: &[u8]) -> Result<Article
         .saturating_sub(1);
     let report = ImportReport {
         encoding: charset.clone().unwrap_or_else(|| "UTF-8".to_owned()),
-        encoding_source: if charset.is_some() {
+        // The part was decoded from its charset; "Declared" is for one that is not UTF-8.
+        encoding_source: if text.contains('\u{FFFD}') {
+            EncodingSource::Utf8WithErrors
+        } else if charset.as_deref().is_some_and(|c| {
+            !c.eq_ignore_ascii_case("utf-8") && !c.eq_ignore_ascii_case("us-ascii")
+        }) {
             EncodingSource::Declared
         } else {
             EncodingSource::ValidUtf8
@@ -97,7 +102,11 @@ pub fn article_from_mhtml(article_id: ArticleId, bytes: &[u8]) -> Result<Article
         super::article_from_html(article_id, Decoded { text, report }, address.as_deref())?;
     let saved_by = message
         .header_raw("From")
-        .map(|f| f.trim().trim_matches(['<', '>']).trim().to_owned())
+        .map(|f| {
+            let f = f.trim().trim_matches(['<', '>']).trim();
+            // Chrome writes "From: <Saved by Blink>".
+            f.strip_prefix("Saved by ").unwrap_or(f).to_owned()
+        })
         .filter(|f| !f.is_empty());
     let saved_on = message
         .header_raw("Date")

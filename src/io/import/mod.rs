@@ -240,7 +240,8 @@ pub fn import_path(path: &Path, first_id: ArticleId) -> Result<Vec<Article>, Imp
         path.extension()
             .is_some_and(|ext| known.iter().any(|k| ext.eq_ignore_ascii_case(k)))
     };
-    let limit_bytes = if named(&["pdf"]) {
+    // PDFs and web archives carry their images.
+    let limit_bytes = if named(&["pdf", "mhtml", "mht"]) {
         MAX_PDF_BYTES
     } else {
         MAX_ARTICLE_BYTES

@@ -2,6 +2,7 @@
 //! limit and a few redirects) and read as if it had been saved to a file.
 
 use super::{ImportError, MAX_ARTICLE_BYTES, MAX_PDF_BYTES};
+use std::fmt::Write as _;
 use std::io::Read as _;
 use std::time::Duration;
 
@@ -86,7 +87,7 @@ pub enum FetchError {
     },
     /// The body is larger than the limit.
     #[error(
-        "the download is larger than {limit_bytes} bytes, more than an article; save it in the browser and import the file if it is one"
+        "the download is larger than {} MB, more than an article; save it in the browser and import the file if it is one", .limit_bytes / (1024 * 1024)
     )]
     TooLarge {
         /// The limit that was passed.
@@ -214,6 +215,34 @@ pub fn address_from_typed(text: &str) -> Option<String> {
     looks_like_host.then(|| format!("https://{text}"))
 }
 
+/// The address with every non-ASCII character after the host percent-encoded, as a browser
+/// sends it ("…/gespräch" → "…/gespr%C3%A4ch"). A host with non-ASCII letters is refused:
+/// its punycode form is what the browser's address bar gives when copied.
+fn percent_encode_path(address: &str) -> Result<String, FetchError> {
+    let (scheme, rest) = address.split_once("://").unwrap_or(("", address));
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(host_end);
+    if !authority.is_ascii() {
+        return Err(FetchError::BadAddress {
+            reason: format!(
+                "the host name {authority} has letters beyond ASCII; copy the address from the browser's address bar (it gives the form to fetch, e.g. xn--…)"
+            ),
+        });
+    }
+    let mut encoded = format!("{scheme}://{authority}");
+    for c in tail.chars() {
+        if c.is_ascii() {
+            encoded.push(c);
+        } else {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                let _ = write!(encoded, "%{byte:02X}");
+            }
+        }
+    }
+    Ok(encoded)
+}
+
 /// The host of an address, for messages ("www.example.org").
 fn host_of(address: &str) -> String {
     let rest = address.split_once("://").map_or(address, |(_, rest)| rest);
@@ -243,15 +272,19 @@ pub fn fetch(address: &str, options: &FetchOptions) -> Result<Fetched, FetchErro
             reason: "it does not begin with http:// or https://".to_owned(),
         });
     }
+    let address = &percent_encode_path(address)?;
     let uri: ureq::http::Uri =
         address
             .parse()
             .map_err(|e: ureq::http::uri::InvalidUri| FetchError::BadAddress {
                 reason: e.to_string(),
             })?;
-    let host = uri
-        .authority()
-        .map_or_else(|| host_of(address), |a| a.as_str().to_owned());
+    // The host and port, without any user name or password in the address.
+    let host = match (uri.host(), uri.port_u16()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_owned(),
+        (None, _) => host_of(address),
+    };
     if uri.host().is_none_or(str::is_empty) {
         return Err(FetchError::BadAddress {
             reason: "it names no host".to_owned(),
@@ -377,7 +410,11 @@ fn fetch_error(error: ureq::Error, host: &str, options: &FetchOptions) -> FetchE
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => {
             FetchError::Unreachable { host }
         }
-        ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => FetchError::TooManyRedirects,
+        ureq::Error::TooManyRedirects => FetchError::TooManyRedirects,
+        ureq::Error::RedirectFailed => FetchError::Broken {
+            host,
+            detail: "the server sent a redirect without a usable address".to_owned(),
+        },
         ureq::Error::BadUri(reason) => FetchError::BadAddress { reason },
         ureq::Error::BodyExceedsLimit(limit_bytes) => FetchError::TooLarge { limit_bytes },
         ureq::Error::Tls(detail) => FetchError::Tls {
@@ -491,9 +528,13 @@ pub fn import_address(
         fetched.final_address,
         fetched.bytes.len()
     );
+    let is_feed = articles
+        .first()
+        .is_some_and(|a| a.import.format == crate::model::SourceFormat::Feed);
     for article in &mut articles {
         article.import.notes.insert(0, note.clone());
-        if article.meta.url.is_none() {
+        // A feed item without a link of its own is not at the feed's address.
+        if article.meta.url.is_none() && !is_feed {
             article.meta.url = Some(fetched.final_address.clone());
         }
     }
