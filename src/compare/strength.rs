@@ -398,6 +398,17 @@ fn cause_at(words: &[String], i: usize) -> Option<usize> {
         // Stems that also begin other words.
         "resultant" | "saving" | "savings" | "effectively" | "wirklich" | "wirklichkeit"
         | "helfer" | "rais" => return None,
+        // "Er wirkt müde" seems; "wirkt gegen", "wirkt sich aus" acts.
+        "wirkt" | "wirkte" | "wirken" | "wirkten" => {
+            return matches!(next, "gegen" | "sich" | "auf" | "positiv" | "negativ").then_some(1);
+        }
+        // Comparatives and superlatives: "Die Partei wird stärker".
+        _ if ["stärker", "schwächer", "stärkst", "schwächst"]
+            .iter()
+            .any(|p| w.starts_with(p)) =>
+        {
+            return None;
+        }
         _ => {}
     }
     CAUSE_STEMS
@@ -417,11 +428,25 @@ fn certainty_at(words: &[String], i: usize) -> Option<(usize, Certainty)> {
         | "scheinen" | "likely" | "probably" | "probable" | "appears" | "seems" => {
             Certainty::Probable
         }
-        "überzeugt" | "sicher" | "zweifellos" | "eindeutig" | "belegt" | "beweist" | "bewiesen"
-        | "nachgewiesen" | "zweifelsfrei" | "definitely" | "certainly" | "clearly"
-        | "undoubtedly" | "proves" | "proven" | "proof" | "confirms" | "convinced" | "certain" => {
-            Certainty::Certain
+        // "belegt Platz drei" ranks; "die Lage ist sicher" is safe.
+        "belegt"
+            if matches!(
+                words.get(i + 1).map(String::as_str),
+                Some("platz" | "rang" | "den" | "die" | "das" | "einen" | "eine")
+            ) =>
+        {
+            return None;
         }
+        "sicher"
+            if !(i > 0 && words[i - 1] == "sich"
+                || matches!(words.get(i + 1).map(String::as_str), Some("dass" | "ist"))) =>
+        {
+            return None;
+        }
+        "überzeugt" | "sicher" | "sicherlich" | "zweifellos" | "eindeutig" | "belegt"
+        | "beweist" | "bewiesen" | "nachgewiesen" | "zweifelsfrei" | "definitely" | "certainly"
+        | "clearly" | "undoubtedly" | "proves" | "proven" | "proof" | "confirms" | "convinced"
+        | "certain" => Certainty::Certain,
         // "no doubt", "ohne Zweifel".
         "doubt" | "zweifel" if i > 0 && matches!(words[i - 1].as_str(), "no" | "ohne") => {
             return Some((1, Certainty::Certain));
@@ -506,6 +531,27 @@ mod tests {
             Certainty::Certain
         );
         assert_eq!(claim_strength("Es regnet.").certainty, Certainty::Plain);
+        assert_eq!(
+            claim_strength("Die Partei belegt Platz drei.").certainty,
+            Certainty::Plain
+        );
+        assert_eq!(
+            claim_strength("Die Lage ist sicher.").certainty,
+            Certainty::Plain
+        );
+        assert_eq!(
+            claim_strength("Sie ist sich sicher, dass er kommt.").certainty,
+            Certainty::Certain
+        );
+        assert_eq!(
+            claim_strength("Die Partei wird stärker.").finding,
+            Finding::None
+        );
+        assert_eq!(claim_strength("Er wirkt müde.").finding, Finding::None);
+        assert_eq!(
+            claim_strength("Das Mittel wirkt gegen Husten.").finding,
+            Finding::DirectCause
+        );
     }
 
     #[test]

@@ -323,7 +323,9 @@ fn articles_from_bytes(
         return Ok(vec![article_from_mhtml(first_id, bytes)?]);
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
-    let html_by_bytes = origin.kind == Some(Kind::Html) || looks_like_html(&head);
+    // What the server calls plain text is read as text, even if it starts with "<".
+    let plain = origin.kind == Some(Kind::Text);
+    let html_by_bytes = origin.kind == Some(Kind::Html) || !plain && looks_like_html(&head);
     // The server's charset comes before the page's own (as browsers read it).
     let declared = html_by_bytes
         .then(|| origin.charset.or_else(|| declared_charset(bytes)))
@@ -331,7 +333,7 @@ fn articles_from_bytes(
         .or(origin.charset);
     let decoded = decode_declared(bytes, MAX_ARTICLE_BYTES, declared)?;
     // The decoded text tells for pages whose bytes are not ASCII-compatible (UTF-16).
-    if html_by_bytes || looks_like_html(&decoded.text) {
+    if html_by_bytes || !plain && looks_like_html(&decoded.text) {
         Ok(vec![article_from_html(first_id, decoded, origin.address)?])
     } else {
         Ok(vec![article_from_decoded(first_id, decoded, None)])

@@ -101,7 +101,12 @@ pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
         .find(|&k| matches!(words.word(k), "wie" | "as"))
         && wie + 1 < i
     {
-        return Some(words.span(wie + 1, i - 1));
+        // A long stretch is more than a subject: then its first phrase.
+        return if i - (wie + 1) <= MAX_SPEAKER {
+            Some(words.span(wie + 1, i - 1))
+        } else {
+            phrase_after(words, wie + 1)
+        };
     }
     // "Claudia Pfeiffer, Geschäftsführerin des KAV, erklärte": names and titles between
     // commas from the sentence's start up to the verb.
@@ -110,7 +115,7 @@ pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
             words.word(k) == ","
                 || !words.is_boundary(k) && (words.capitalised(k) || in_noun_phrase(words.word(k)))
         });
-        if front_is_names && i >= 2 {
+        if front_is_names && i >= 2 && i - 1 <= 2 * MAX_SPEAKER {
             return Some(words.span(0, i - 2));
         }
     }
@@ -192,6 +197,11 @@ pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
         )
     {
         last -= 1;
+    }
+    if last - first > MAX_SPEAKER {
+        // "Die Regierung in Berlin hat am Montag in einer Mitteilung erklärt": the subject is
+        // the clause's first phrase, not all that comes before the verb.
+        return phrase_after(words, first);
     }
     (first < last).then(|| words.span(first, last - 1))
 }
