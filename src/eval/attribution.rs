@@ -8,6 +8,7 @@
 //! the cues found. The speaker is scored by tokens, micro-averaged over the gold cues that
 //! were found and have a speaker.
 
+use super::ratio;
 use crate::text::attribution::find_attributions;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -35,10 +36,6 @@ pub struct Report {
     pub missed: Vec<(String, usize)>,
     /// Cues found most often where the gold has none, with their counts.
     pub spurious: Vec<(String, usize)>,
-}
-
-fn ratio(n: usize, of: usize) -> f64 {
-    if of == 0 { 0.0 } else { n as f64 / of as f64 }
 }
 
 impl Report {

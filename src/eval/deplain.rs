@@ -7,6 +7,7 @@
 //! counts. Development part: pairs with an odd `pair_id` under CC BY 4.0 or CC BY-SA 3.0;
 //! the even ones are reserved.
 
+use super::ratio;
 use crate::compare::{CompareOptions, compare_texts};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -43,7 +44,6 @@ impl Report {
     /// Precision, recall and F1.
     #[must_use]
     pub fn scores(&self) -> (f64, f64, f64) {
-        let ratio = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
         let (p, r) = (ratio(self.right, self.found), ratio(self.right, self.gold));
         let f1 = if p + r > 0.0 {
             2.0 * p * r / (p + r)
@@ -64,11 +64,7 @@ impl fmt::Display for Report {
             self.right, self.found, self.right, self.gold
         )?;
         for (name, (gold, found)) in ["1:1", "1:m", "n:1", "n:m"].iter().zip(self.by_shape) {
-            let share = if gold == 0 {
-                0.0
-            } else {
-                found as f64 / gold as f64
-            };
+            let share = ratio(found, gold);
             writeln!(f, "  {name}: recall {share:.3} ({found} of {gold})")?;
         }
         Ok(())

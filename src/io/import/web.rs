@@ -400,13 +400,18 @@ fn status_error(status: ureq::http::StatusCode) -> FetchError {
     FetchError::Status { status, advice }
 }
 
+/// No answer within the deadline of `options`, in whole seconds.
+fn timed_out(host: String, options: &FetchOptions) -> FetchError {
+    FetchError::TimedOut {
+        host,
+        seconds: options.timeout.as_secs().max(1),
+    }
+}
+
 fn fetch_error(error: ureq::Error, host: &str, options: &FetchOptions) -> FetchError {
     let host = host.to_owned();
     match error {
-        ureq::Error::Timeout(_) => FetchError::TimedOut {
-            host,
-            seconds: options.timeout.as_secs().max(1),
-        },
+        ureq::Error::Timeout(_) => timed_out(host, options),
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => {
             FetchError::Unreachable { host }
         }
@@ -442,10 +447,7 @@ fn io_error(error: std::io::Error, host: &str, options: &FetchOptions) -> FetchE
     };
     let host = host.to_owned();
     match error.kind() {
-        ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::TimedOut {
-            host,
-            seconds: options.timeout.as_secs().max(1),
-        },
+        ErrorKind::TimedOut | ErrorKind::WouldBlock => timed_out(host, options),
         ErrorKind::ConnectionRefused
         | ErrorKind::HostUnreachable
         | ErrorKind::NetworkUnreachable

@@ -86,10 +86,7 @@ pub(super) fn source_noun(word: &str) -> bool {
 /// adjective before a noun.
 pub(super) fn said_by_someone(words: &Words, i: usize) -> bool {
     let word = words.word(i);
-    let mut start = i;
-    while start > 0 && !words.is_boundary(start - 1) {
-        start -= 1;
-    }
+    let start = words.clause_start(i);
     // "die geforderte Summe" is inflected and no form of the list; "bestätigt" before a noun
     // after an article is an adjective.
     if i > 0 && in_noun_phrase(words.word(i - 1)) && words.capitalised(i + 1) {
@@ -159,16 +156,12 @@ pub(super) fn reports_content(words: &Words, i: usize) -> bool {
     let comma_or_colon = |k: usize| matches!(text(k), "," | ":");
     // The verb opens or ends a clause after a comma ("…, sagte er", "…, the study says"), or a
     // comma follows it ("sagte, er …").
-    let mut start = i;
-    while start > 0 && !words.is_boundary(start - 1) {
-        start -= 1;
-    }
+    let start = words.clause_start(i);
     // "berichten von …", "sprach über …", "schätzt den Wert auf 5,5 Milliarden": what is
     // reported follows as a topic or a figure.
-    let clause_after = (i + 1..(i + REACH).min(words.len())).take_while(|&k| !words.is_boundary(k));
     if matches!(words.word(i + 1), "von" | "über")
-        || clause_after
-            .into_iter()
+        || words
+            .clause_after(i, REACH)
             .any(|k| words.tokens[k].kind == crate::text::TokenKind::Number)
     {
         return true;

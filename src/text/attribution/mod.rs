@@ -59,6 +59,13 @@ pub fn find_attributions(text: &str) -> Vec<Attribution> {
     found
 }
 
+/// Where "hervor" closes "geht aus … hervor" begun at `i`, within the clause.
+fn hervor_after(words: &Words, i: usize) -> Option<usize> {
+    words
+        .clause_after(i + 1, REACH - 1)
+        .find(|&k| words.word(k) == "hervor")
+}
+
 /// The cue at word `i`, if any: its word indices and the speaker it names.
 fn cue_at(words: &Words, i: usize) -> Option<(Vec<usize>, Option<Span>)> {
     let word = words.word(i);
@@ -99,15 +106,9 @@ fn cue_at(words: &Words, i: usize) -> Option<(Vec<usize>, Option<Span>)> {
         }
         // "Dies geht aus einem Bericht der Stiftung hervor": the source follows "aus".
         "geht" | "gehen" | "ging" | "gingen"
-            if next == "aus"
-                && (i + 2..(i + REACH).min(words.len()))
-                    .take_while(|&k| !words.is_boundary(k))
-                    .any(|k| words.word(k) == "hervor") =>
+            if next == "aus" && hervor_after(words, i).is_some() =>
         {
-            let hervor = (i + 2..words.len())
-                .find(|&k| words.word(k) == "hervor")
-                .unwrap_or(i + 1);
-            cue.extend([i, hervor]);
+            cue.extend([i, hervor_after(words, i).unwrap_or(i + 1)]);
             speaker = phrase_after(words, i + 2);
         }
         "sprach" | "spricht" | "sprachen" | "sprechen" if next == "von" => {
@@ -154,8 +155,8 @@ fn cue_at(words: &Words, i: usize) -> Option<(Vec<usize>, Option<Span>)> {
                     cue.push(i);
                 } else {
                     // A particle later in the clause, followed by its end.
-                    let at = (i + 1..(i + REACH).min(words.len()))
-                        .take_while(|&k| !words.is_boundary(k))
+                    let at = words
+                        .clause_after(i, REACH)
                         .find(|&k| particle.contains(&words.word(k)) && words.is_boundary(k + 1));
                     if let Some(at) = at {
                         cue.extend([i, at]);

@@ -91,10 +91,7 @@ pub(super) fn phrase_before(words: &Words, end: usize) -> Option<Span> {
 /// The subject of a speech verb at `i`: after it when the clause starts with the quote, an
 /// adverbial or "wie"; else the words before it.
 pub(super) fn speaker_of_verb(words: &Words, i: usize) -> Option<Span> {
-    let mut start = i;
-    while start > 0 && !words.is_boundary(start - 1) {
-        start -= 1;
-    }
+    let start = words.clause_start(i);
     // "wie die Polizei mitteilte": between "wie" and the verb.
     if let Some(wie) = (start..i)
         .rev()

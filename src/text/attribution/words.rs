@@ -38,6 +38,20 @@ impl<'t> Words<'t> {
             )
     }
 
+    /// Where the clause holding word `i` begins: after the nearest boundary before it.
+    pub(super) fn clause_start(&self, i: usize) -> usize {
+        let mut start = i;
+        while start > 0 && !self.is_boundary(start - 1) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The words after `i` up to the clause's end, at most `reach - 1` of them.
+    pub(super) fn clause_after(&self, i: usize, reach: usize) -> impl Iterator<Item = usize> + '_ {
+        (i + 1..(i + reach).min(self.len())).take_while(|&k| !self.is_boundary(k))
+    }
+
     pub(super) fn word(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", String::as_str)
     }
