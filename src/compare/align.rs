@@ -3,14 +3,17 @@
 //! Each sentence becomes a set of features: word stems (the first six letters of a lower-case
 //! word, so inflections and compounds meet) and number values (so "5,5 Milliarden" meets
 //! "5.5 billion"), weighted by inverse document frequency over both texts' sentences. Pairs
-//! are scored by weighted Dice; candidates come from an inverted index (not all pairs), the
-//! best pairs are taken greedily one to one, and then a matched sentence takes in an
-//! unmatched neighbour that the other side also contains (a merge or a split).
+//! are scored by weighted Dice; candidates come from an inverted index (not all pairs), and
+//! the best pairs are taken greedily one to one. The pairs that keep both texts' order are
+//! then re-decided by a dynamic programme along that order (`compare/beads.rs`), which
+//! completes merges, splits and n:m units; last, a row takes in an unmatched neighbour that
+//! the other side contains (a merge or a split among moved sentences).
 
+use super::beads::refine;
 use super::document::Document;
 use super::features::{Features, NUMBER_WEIGHT, Scorer, features, union};
-use super::order::order_rows;
-use std::collections::HashMap;
+use super::order::{mark_moved, order_rows};
+use std::collections::{HashMap, HashSet};
 
 /// Candidates kept per sentence of A.
 const CANDIDATES: usize = 6;
@@ -56,6 +59,7 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
     }
     let scorer = Scorer { weights };
     let mut pairs = candidate_pairs(&fa, &fb, &scorer);
+    let links: HashSet<(usize, usize)> = pairs.iter().map(|&(_, i, j)| (i, j)).collect();
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut a_row: Vec<Option<usize>> = vec![None; fa.sets.len()];
     let mut b_row: Vec<Option<usize>> = vec![None; fb.sets.len()];
@@ -73,6 +77,16 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
             moved: false,
         });
     }
+    mark_moved(&mut rows);
+    rows = refine(
+        rows,
+        &mut a_row,
+        &mut b_row,
+        (&fa.sets, &fb.sets),
+        &scorer,
+        &links,
+        min_similarity,
+    );
     // Two short texts (a sentence or a few each) where nothing paired are one claim told
     // twice, however reworded: they always get a row.
     let short = 1..=MAX_MERGE;
@@ -219,6 +233,34 @@ mod tests {
         let b = "Das Handelsvolumen stieg auf 52,9 Millionen US-Dollar, im Jahr 2023 betrug es 34,4 Millionen US-Dollar.";
         assert_eq!(rows(a, b), [(vec![0, 1], vec![0])]);
         assert_eq!(rows(b, a), [(vec![0], vec![0, 1])]);
+    }
+
+    #[test]
+    fn a_split_into_three_and_a_merge_of_three_are_completed() {
+        let a = "Der Stadtrat tagte am Montag. \
+            Er beschloss nach langer Debatte einen neuen Radweg entlang der Bahnhofstraße, der im Frühjahr gebaut wird und den Kreisel umgeht. \
+            Danach ging es um die Bäder.";
+        let b = "Der Stadtrat tagte am Montag. \
+            Er beschloss einen neuen Radweg entlang der Bahnhofstraße. \
+            Die Debatte war lang. \
+            Der Radweg wird im Frühjahr gebaut und umgeht den Kreisel. \
+            Danach ging es um die Bäder.";
+        assert_eq!(
+            rows(a, b),
+            [
+                (vec![0], vec![0]),
+                (vec![1], vec![1, 2, 3]),
+                (vec![2], vec![4])
+            ]
+        );
+        assert_eq!(
+            rows(b, a),
+            [
+                (vec![0], vec![0]),
+                (vec![1, 2, 3], vec![1]),
+                (vec![4], vec![2])
+            ]
+        );
     }
 
     #[test]

@@ -111,18 +111,21 @@ impl Scorer {
     /// heavier (damped for very short sentences), so that a short retelling of a long sentence
     /// still scores.
     pub(super) fn dice(&self, a: &[u64], b: &[u64]) -> f64 {
-        let (total_a, total_b) = (self.total(a), self.total(b));
-        if total_a <= 0.0 || total_b <= 0.0 {
-            return 0.0;
-        }
-        let shared = self.shared(a, b);
-        if shared >= total_a.max(total_b) * (1.0 - 1e-9) {
-            return 1.0;
-        }
-        let dice = 2.0 * shared / (total_a + total_b);
-        let contained = shared / (total_a.min(total_b) + SHORT_SENTENCE_DAMPING);
-        f64::midpoint(dice, contained)
+        similarity_of(self.shared(a, b), self.total(a), self.total(b))
     }
+}
+
+/// The similarity [`Scorer::dice`] gives two sets with these weights in common and in all.
+pub(super) fn similarity_of(shared: f64, total_a: f64, total_b: f64) -> f64 {
+    if total_a <= 0.0 || total_b <= 0.0 {
+        return 0.0;
+    }
+    if shared >= total_a.max(total_b) * (1.0 - 1e-9) {
+        return 1.0;
+    }
+    let dice = 2.0 * shared / (total_a + total_b);
+    let contained = shared / (total_a.min(total_b) + SHORT_SENTENCE_DAMPING);
+    f64::midpoint(dice, contained)
 }
 
 pub(super) fn union(sets: &[Vec<u64>], indices: &[usize]) -> Vec<u64> {

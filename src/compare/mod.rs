@@ -13,6 +13,7 @@
 //! ```
 
 pub mod align;
+mod beads;
 mod classify;
 mod diff;
 mod document;

@@ -53,7 +53,7 @@ pub(super) fn order_rows(
 }
 
 /// Marks rows that are not in the longest run of rows that keep A's order.
-fn mark_moved(rows: &mut [PlannedRow]) {
+pub(super) fn mark_moved(rows: &mut [PlannedRow]) {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&r| rows[r].b.first().copied().unwrap_or(0));
     let a_positions: Vec<usize> = order

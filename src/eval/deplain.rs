@@ -153,15 +153,22 @@ pub fn evaluate(dir: &Path, part: Part) -> Result<Report, String> {
             sentences(&field(doc, "simplification")),
         );
         let found = align(&complex, &simple, &options);
-        if std::env::var_os("LATERAL_EVAL_SPLITS").is_some() {
-            for (a, b) in gold.iter().filter(|p| shape_of.get(*p) == Some(&1)) {
+        if let Some(shape) = std::env::var("LATERAL_EVAL_SHAPE")
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+        {
+            for (a, b) in gold.iter().filter(|p| shape_of.get(*p) == Some(&shape)) {
                 if !found.iter().any(|(x, y)| x == a && y == b) {
-                    let ours: Vec<&String> = found
+                    let ours: Vec<&(String, String)> = found
                         .iter()
-                        .filter(|(x, _)| x == a)
-                        .map(|(_, y)| y)
+                        .filter(|(x, y)| {
+                            a.contains(x.as_str())
+                                || x.contains(a.as_str())
+                                || b.contains(y.as_str())
+                                || y.contains(b.as_str())
+                        })
                         .collect();
-                    eprintln!("missed split:\n  A: {a}\n  B: {b}\n  ours: {ours:?}");
+                    eprintln!("missed:\n  A: {a}\n  B: {b}\n  ours: {ours:#?}");
                 }
             }
         }

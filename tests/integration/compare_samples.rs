@@ -209,22 +209,24 @@ fn negations_are_listed() {
 fn merged_sentences_are_aligned_as_one_row() {
     let comparison = source_vs_rewrite();
     // "In der ersten Jahreshälfte 2024 stieg …" and "Es betrug im ganzen Jahr 2023 etwa …" are
-    // one sentence in the rewrite.
+    // one sentence in the rewrite, which also keeps "So … zwischen den" of the sentence before.
     let a_text = sample(SOURCE);
+    let sides = |row: &lateral::compare::AlignedRow| -> Vec<&str> {
+        row.a
+            .iter()
+            .map(|s| s.span.slice(a_text.text()).unwrap())
+            .collect()
+    };
     let merged = comparison
         .rows
         .iter()
-        .find(|r| {
-            r.a.len() == 2
-                && r.b.len() == 1
-                && r.a[0].span.slice(a_text.text()).unwrap().contains("52,9")
-        })
+        .find(|r| sides(r).iter().any(|s| s.contains("52,9 Millionen")))
         .unwrap();
-    let first = merged.a[0].span.slice(a_text.text()).unwrap();
-    let second = merged.a[1].span.slice(a_text.text()).unwrap();
+    let a_side = sides(merged);
+    assert_eq!(merged.b.len(), 1, "{a_side:?}");
     assert!(
-        first.contains("52,9 Millionen") && second.contains("34,4 Millionen"),
-        "{first} / {second}"
+        a_side.iter().any(|s| s.contains("34,4 Millionen")) && a_side.len() <= 3,
+        "{a_side:?}"
     );
 }
 
