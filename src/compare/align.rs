@@ -1,9 +1,9 @@
 //! Sentence alignment of two texts, robust to reordering, merges, splits and paraphrase.
 //!
 //! Each sentence becomes a set of features: word stems (the first six letters of a lower-case
-//! word, so inflections and compounds meet) and number values (so "5,5 Milliarden" meets
-//! "5.5 billion"), weighted by inverse document frequency over both texts' sentences. Pairs
-//! are scored by weighted Dice; candidates come from an inverted index (not all pairs), and
+//! word, so inflections and compounds meet, and a long compound's last six), number values
+//! (so "5,5 Milliarden" meets "5.5 billion", and "dritter" meets "3."), weighted by inverse
+//! document frequency over both texts' sentences. Pairs are scored by weighted Dice; candidates come from an inverted index (not all pairs), and
 //! the best pairs are taken greedily one to one. The pairs that keep both texts' order are
 //! then re-decided by a dynamic programme along that order (`compare/beads.rs`), which
 //! completes merges, splits and n:m units; last, a row takes in an unmatched neighbour that
