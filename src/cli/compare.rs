@@ -58,8 +58,8 @@ fn write_text(
     )?;
     writeln!(
         out,
-        "{} same, {} changed, {} only in A, {} only in B, {} moved, {} merged or split; {} changes",
-        s.same, s.changed, s.only_a, s.only_b, s.moved, s.merged_or_split, s.changes
+        "{} same, {} changed, {} weak counterparts, {} only in A, {} only in B, {} moved, {} merged or split; {} changes",
+        s.same, s.changed, s.weak, s.only_a, s.only_b, s.moved, s.merged_or_split, s.changes
     )?;
     writeln!(
         out,
@@ -84,6 +84,7 @@ fn write_row(row: &AlignedRow, a: &str, b: &str, out: &mut impl Write) -> std::i
         RowKind::Changed => "changed",
         RowKind::OnlyA => "only in A",
         RowKind::OnlyB => "only in B",
+        RowKind::Weak => "weak counterpart",
     };
     let moved = if row.moved { ", moved" } else { "" };
     let indices = |refs: &[crate::compare::SentenceRef]| {
@@ -104,6 +105,10 @@ fn write_row(row: &AlignedRow, a: &str, b: &str, out: &mut impl Write) -> std::i
         RowKind::OnlyB => writeln!(out, "  + {}", sides(b, &row.b))?,
         RowKind::Same => writeln!(out, "  = {}", sides(b, &row.b))?,
         RowKind::Changed => writeln!(out, "  ~ {}", inline_diff(row, a, b))?,
+        RowKind::Weak => {
+            writeln!(out, "  ? shares {}", row.evidence.join(", "))?;
+            writeln!(out, "  ~ {}", inline_diff(row, a, b))?;
+        }
     }
     for change in &row.changes {
         let arrow = match (change.a_text.is_empty(), change.b_text.is_empty()) {

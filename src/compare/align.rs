@@ -13,6 +13,7 @@ use super::beads::refine;
 use super::document::Document;
 use super::features::{Features, NUMBER_WEIGHT, Scorer, features, union};
 use super::order::{mark_moved, order_rows};
+use super::weak::pair_weak;
 use std::collections::{HashMap, HashSet};
 
 /// Candidates kept per sentence of A.
@@ -33,6 +34,9 @@ pub struct PlannedRow {
     pub score: f64,
     /// Whether the row is out of A's order.
     pub moved: bool,
+    /// For a weak counterpart (below the threshold, paired by shared numbers or names): the
+    /// shared words as A writes them. Empty for every other row.
+    pub evidence: Vec<String>,
 }
 
 /// Aligns the sentences of `a` and `b`; every sentence is in exactly one row. Rows are in B's
@@ -65,17 +69,15 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
     let mut b_row: Vec<Option<usize>> = vec![None; fb.sets.len()];
     let mut rows: Vec<PlannedRow> = Vec::new();
     for &(score, i, j) in &pairs {
-        if score < min_similarity || a_row[i].is_some() || b_row[j].is_some() {
-            continue;
+        if score >= min_similarity {
+            pair_if_free(
+                &mut rows,
+                (&mut a_row, &mut b_row),
+                (i, j),
+                score,
+                Vec::new(),
+            );
         }
-        a_row[i] = Some(rows.len());
-        b_row[j] = Some(rows.len());
-        rows.push(PlannedRow {
-            a: vec![i],
-            b: vec![j],
-            score,
-            moved: false,
-        });
     }
     mark_moved(&mut rows);
     rows = refine(
@@ -101,6 +103,7 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
             b: all_b,
             score,
             moved: false,
+            evidence: Vec::new(),
         });
     }
     for (row_index, row) in rows.iter_mut().enumerate() {
@@ -113,7 +116,30 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
             );
         }
     }
+    pair_weak(&mut rows, (&mut a_row, &mut b_row), (&fa, &fb), &scorer);
     order_rows(rows, &a_row, &b_row)
+}
+
+/// Pairs sentence `i` of A with `j` of B in a new row, unless either is in a row already.
+pub(super) fn pair_if_free(
+    rows: &mut Vec<PlannedRow>,
+    (a_row, b_row): (&mut [Option<usize>], &mut [Option<usize>]),
+    (i, j): (usize, usize),
+    score: f64,
+    evidence: Vec<String>,
+) {
+    if a_row[i].is_some() || b_row[j].is_some() {
+        return;
+    }
+    a_row[i] = Some(rows.len());
+    b_row[j] = Some(rows.len());
+    rows.push(PlannedRow {
+        a: vec![i],
+        b: vec![j],
+        score,
+        moved: false,
+        evidence,
+    });
 }
 
 /// For each sentence of A, the best few sentences of B: `(dice, a index, b index)`.

@@ -100,6 +100,7 @@ pub(super) fn refine(
             b,
             score,
             moved: false,
+            evidence: Vec::new(),
         });
     }
     kept

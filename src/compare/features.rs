@@ -10,6 +10,8 @@ use std::hash::{Hash, Hasher};
 /// Added to the weight of the lighter side in containment, so that a headline of two common
 /// words is not "contained" everywhere.
 const SHORT_SENTENCE_DAMPING: f64 = 3.0;
+/// Capitalised words at least this long are anchors.
+const MIN_ANCHOR_CHARS: usize = 4;
 /// Weight factor of numbers: a shared number is strong evidence of a shared fact.
 pub(super) const NUMBER_WEIGHT: f64 = 2.0;
 
@@ -18,6 +20,18 @@ pub(super) struct Features {
     pub(super) sets: Vec<Vec<u64>>,
     /// The features that are numbers.
     pub(super) numbers: std::collections::HashSet<u64>,
+    /// Per sentence: the features that can pair sentences below the threshold (numbers and
+    /// capitalised words inside the sentence) with their text and how strong they are.
+    pub(super) anchors: Vec<Vec<Anchor>>,
+}
+
+/// A number or capitalised word that can pair two sentences below the threshold.
+pub(super) struct Anchor {
+    pub(super) feature: u64,
+    /// As the sentence writes it.
+    pub(super) text: String,
+    /// 2 for a number that is no year, 1 for a year or a capitalised word.
+    pub(super) strength: u8,
 }
 
 pub(super) fn hash_of(value: impl Hash) -> u64 {
@@ -29,6 +43,7 @@ pub(super) fn hash_of(value: impl Hash) -> u64 {
 pub(super) fn features(doc: &Document) -> Features {
     let tokens = doc.tokens();
     let mut number_features = std::collections::HashSet::new();
+    let mut anchors = Vec::with_capacity(doc.sentences().len());
     let sets = doc
         .sentences()
         .iter()
@@ -55,8 +70,33 @@ pub(super) fn features(doc: &Document) -> Features {
                 .filter(|word| word.chars().count() >= 2)
                 .flat_map(word_features)
                 .collect();
+            let mut sentence_anchors: Vec<Anchor> = (sentence.first_token + 1..sentence.end_token)
+                .filter(|&i| {
+                    tokens.get(i).is_some_and(|t| {
+                        t.kind == TokenKind::Word && t.capitalised && !in_number(i)
+                    })
+                })
+                .map(|i| (i, doc.lower(i)))
+                .filter(|(_, word)| word.chars().count() >= MIN_ANCHOR_CHARS)
+                .filter_map(|(i, word)| {
+                    Some(Anchor {
+                        feature: word_features(word)[0],
+                        text: tokens.get(i)?.text(doc.text()).to_owned(),
+                        strength: 1,
+                    })
+                })
+                .collect();
             for number in &numbers {
                 let feature = number_feature(number.value);
+                if let Some(text) = number.span.slice(doc.text()) {
+                    let year =
+                        number.value.fract() == 0.0 && (1900.0..=2100.0).contains(&number.value);
+                    sentence_anchors.push(Anchor {
+                        feature,
+                        text: text.to_owned(),
+                        strength: if year { 1 } else { 2 },
+                    });
+                }
                 number_features.insert(feature);
                 set.push(feature);
             }
@@ -69,12 +109,14 @@ pub(super) fn features(doc: &Document) -> Features {
             }
             set.sort_unstable();
             set.dedup();
+            anchors.push(sentence_anchors);
             set
         })
         .collect();
     Features {
         sets,
         numbers: number_features,
+        anchors,
     }
 }
 
@@ -115,7 +157,9 @@ fn word_features(word: &str) -> Vec<u64> {
             .find_map(|ending| word.strip_suffix(ending))
             .unwrap_or(word);
         let stem: Vec<char> = stem.chars().collect();
-        let head: String = stem[stem.len().saturating_sub(HEAD_CHARS)..].iter().collect();
+        let head: String = stem[stem.len().saturating_sub(HEAD_CHARS)..]
+            .iter()
+            .collect();
         found.push(hash_of(("$", head)));
     }
     found

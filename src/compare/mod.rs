@@ -24,6 +24,7 @@ mod result;
 mod side;
 pub mod similarity;
 mod strength;
+mod weak;
 mod wordlists;
 
 pub use diff::apply_diff;
@@ -122,6 +123,7 @@ pub fn compare_documents(
             let kind = match (planned.a.is_empty(), planned.b.is_empty()) {
                 (true, _) => RowKind::OnlyB,
                 (_, true) => RowKind::OnlyA,
+                _ if !planned.evidence.is_empty() => RowKind::Weak,
                 _ if word_diff.iter().all(|op| op.tag == DiffTag::Equal) => RowKind::Same,
                 _ => RowKind::Changed,
             };
@@ -130,7 +132,7 @@ pub fn compare_documents(
                 RowKind::OnlyA | RowKind::OnlyB => {
                     classify::one_side(a, b, &planned.a, &planned.b, &options.word_lists)
                 }
-                RowKind::Changed => {
+                RowKind::Changed | RowKind::Weak => {
                     classify::classify(a, b, &planned.a, &planned.b, &options.word_lists)
                 }
             };
@@ -151,6 +153,7 @@ pub fn compare_documents(
                 score: planned.score,
                 word_diff,
                 changes,
+                evidence: planned.evidence,
             }
         })
         .collect();

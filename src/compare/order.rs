@@ -27,6 +27,7 @@ pub(super) fn order_rows(
                     b: vec![j],
                     score: 0.0,
                     moved: false,
+                    evidence: Vec::new(),
                 },
             ));
         }
@@ -44,6 +45,7 @@ pub(super) fn order_rows(
                     b: Vec::new(),
                     score: 0.0,
                     moved: false,
+                    evidence: Vec::new(),
                 },
             ));
         }

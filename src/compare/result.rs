@@ -41,6 +41,9 @@ pub enum RowKind {
     OnlyA,
     /// Only in B: no counterpart in A.
     OnlyB,
+    /// A weak counterpart: below the threshold for a pair, but sharing a number or a rare
+    /// name (the row's `evidence`), so compared rather than left as "only in A / B".
+    Weak,
 }
 
 /// What a word-diff operation does.
@@ -256,6 +259,9 @@ pub struct AlignedRow {
     pub word_diff: Vec<DiffOp>,
     /// The classified changes.
     pub changes: Vec<Change>,
+    /// For a `Weak` row: the numbers and names both sides share, as A writes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
 }
 
 /// Counts over all rows.
@@ -288,6 +294,9 @@ pub struct Summary {
     /// Claims told stronger or weaker.
     #[serde(default)]
     pub strength: usize,
+    /// Weak counterparts (rows paired by shared numbers or names only).
+    #[serde(default)]
+    pub weak: usize,
 }
 
 /// The full comparison of two texts, rows in B's order (rows only in A after the row that
@@ -319,6 +328,7 @@ pub(crate) fn summarise(rows: &[AlignedRow]) -> Summary {
             RowKind::Changed => summary.changed += 1,
             RowKind::OnlyA => summary.only_a += 1,
             RowKind::OnlyB => summary.only_b += 1,
+            RowKind::Weak => summary.weak += 1,
         }
         summary.moved += usize::from(row.moved);
         summary.merged_or_split += usize::from(row.a.len() > 1 || row.b.len() > 1);

@@ -68,10 +68,14 @@ fn tag_picker_ui(ui: &mut egui::Ui, app: &mut App) {
         });
 }
 
+/// How opaque a weak counterpart's text is, against 1 for a pair.
+const WEAK_OPACITY: f32 = 0.7;
+
 fn marker(row: &AlignedRow) -> (RowMarker, &'static str) {
     match (row.kind, row.moved) {
         (RowKind::OnlyA, _) => (RowMarker::OnlyA, "only in A"),
         (RowKind::OnlyB, _) => (RowMarker::OnlyB, "only in B"),
+        (RowKind::Weak, _) => (RowMarker::Weak, "weak counterpart"),
         (_, true) => (RowMarker::Moved, "moved"),
         (RowKind::Changed, false) => (RowMarker::Changed, "changed"),
         (RowKind::Same, false) => (RowMarker::Same, "same"),
@@ -100,7 +104,19 @@ fn row_ui(
         if row.moved && row.kind == RowKind::Changed {
             label.push_str(", changed");
         }
-        ui.colored_label(theme::row_marker_colour(dark, row_marker), label);
+        if row.kind == RowKind::Weak {
+            label = format!("{label}: shares {}", row.evidence.join(", "));
+            if row.moved {
+                label.push_str(", moved");
+            }
+        }
+        let marker_label = ui.colored_label(theme::row_marker_colour(dark, row_marker), label);
+        if row.kind == RowKind::Weak {
+            marker_label.on_hover_text(
+                "Below the similarity of a pair, but both sentences share these numbers or \
+                 names: check whether they tell the same claim",
+            );
+        }
         if selected && let Some(tag_id) = app.views.compare.tag_id {
             tag_buttons_ui(ui, app, articles, row, tag_id, commands);
         }
@@ -130,7 +146,13 @@ fn row_ui(
             let (job, _) = paragraph_job(article.text(), span.start..span.end, &highlights, &look);
             // A plain top-down layout: in the columns' justified layout a label would stretch
             // its words to the full width.
-            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| ui.label(job));
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                // A weak counterpart is drawn fainter than a pair.
+                if row.kind == RowKind::Weak {
+                    ui.multiply_opacity(WEAK_OPACITY);
+                }
+                ui.label(job)
+            });
         }
     });
 }

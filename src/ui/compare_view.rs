@@ -130,6 +130,7 @@ pub fn summary_lines(comparison: &Comparison) -> [String; 3] {
         attributions,
         negations,
         strength,
+        weak,
         ..
     } = comparison.summary;
     [
@@ -139,7 +140,8 @@ pub fn summary_lines(comparison: &Comparison) -> [String; 3] {
             percent(comparison.similarity.b_in_a)
         ),
         format!(
-            "Sentences: {same} kept, {changed} changed, {only_a} dropped, {only_b} added, {moved} moved"
+            "Sentences: {same} kept, {changed} changed, {}, {only_a} dropped, {only_b} added, {moved} moved",
+            count(weak, "weak counterpart", "weak counterparts")
         ),
         format!(
             "Changes: {}, {}, {}, {}, {}, {}",

@@ -203,6 +203,7 @@ pub fn row_marker_colour(dark: bool, marker: RowMarker) -> Color32 {
         RowMarker::OnlyA => ((0xb0, 0x1c, 0x1c), (0xff, 0x8a, 0x80)),
         RowMarker::OnlyB => ((0x1b, 0x7a, 0x2e), (0x81, 0xd8, 0x8f)),
         RowMarker::Moved => ((0x5b, 0x3c, 0xc4), (0xb3, 0x9d, 0xff)),
+        RowMarker::Weak => ((0x3d, 0x62, 0x7d), (0x9c, 0xc3, 0xdf)),
     };
     let (r, g, b) = if dark { dark_colour } else { light };
     Color32::from_rgb(r, g, b)
@@ -221,6 +222,8 @@ pub enum RowMarker {
     OnlyB,
     /// Told in another order.
     Moved,
+    /// A weak counterpart: paired by shared numbers or names only.
+    Weak,
 }
 
 /// A fill on a scale from 0 (background) to 1 (strong), for similarity, F1 and count grids.

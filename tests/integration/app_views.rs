@@ -357,3 +357,59 @@ fn compare_view_lists_strength_and_speaker_changes() {
             .is_some()
     );
 }
+
+/// A weak counterpart (a sentence pair that shares only a figure) is shown as such, with its
+/// evidence, instead of as two one-sided rows.
+#[test]
+fn compare_view_shows_a_weak_counterpart_with_its_evidence() {
+    use lateral::io::import::article_from_paste;
+    use lateral::model::{Edit, Project};
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::new("Weak");
+    let texts = [
+        "Der Rat tagte am Montag. Eine Entsendung von mehr als 20.000 Soldaten scheint unwahrscheinlich.",
+        "Der Rat tagte am Montag. Dem Fazit zufolge können bis zu 20.000 Kämpfer geschickt werden.",
+    ];
+    for (index, text) in texts.into_iter().enumerate() {
+        let article = article_from_paste(ArticleId(index as u64 + 1), text, None).unwrap();
+        project
+            .apply(Edit::AddArticle {
+                article: Box::new(article),
+                index: None,
+            })
+            .unwrap();
+    }
+    let path = dir.path().join("weak.ron");
+    lateral::io::save_project(&project, &path).unwrap();
+    let config = AppConfig::in_folder(dir.path());
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(60)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| App::new(&cc.egui_ctx, Some(&path), config));
+    harness.run();
+    harness
+        .state_mut()
+        .push_command(Command::View(ViewCommand::Compare {
+            article_a: ArticleId(1),
+            article_b: ArticleId(2),
+        }));
+    harness.step();
+    wait_for(&mut harness, "the comparison", comparison_ready);
+    assert!(
+        harness
+            .query_by_label("weak counterpart: shares 20.000")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1 weak counterpart")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("hedge changed")
+            .next()
+            .is_some()
+    );
+}

@@ -136,3 +136,30 @@ fn a_sentence_on_one_side_only_still_reports_its_hedges_and_negations() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_sentence_that_shares_only_a_figure_is_a_weak_counterpart_and_still_compared() {
+    let a = "Der Rat tagte am Montag. \
+        Eine Entsendung von mehr als 20.000 Soldaten scheint unwahrscheinlich. \
+        Das Wetter war gut.";
+    let b = "Der Rat tagte am Montag. \
+        Dem Fazit zufolge können bis zu 20.000 Kämpfer geschickt werden. \
+        Der Himmel war blau.";
+    let comparison = compare_texts(a, &[], b, &[], &CompareOptions::default());
+    let weak: Vec<_> = comparison
+        .rows
+        .iter()
+        .filter(|row| row.kind == RowKind::Weak)
+        .collect();
+    assert_eq!(weak.len(), 1);
+    assert_eq!(weak[0].evidence, ["20.000"]);
+    assert!(weak[0].score < CompareOptions::default().min_sentence_similarity);
+    assert_eq!(comparison.summary.weak, 1);
+    // Compared like a pair: the hedge that changed and the source that appeared are named.
+    let kinds: Vec<&str> = weak[0].changes.iter().map(|c| c.kind.label()).collect();
+    assert!(kinds.contains(&"hedge changed"), "{kinds:?}");
+    assert!(kinds.contains(&"attribution changed"), "{kinds:?}");
+    // The weather and the sky share no figure and no name: they stay one-sided.
+    assert_eq!(comparison.summary.only_a, 1);
+    assert_eq!(comparison.summary.only_b, 1);
+}
