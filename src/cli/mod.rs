@@ -94,7 +94,9 @@ pub enum Command {
         /// Project holding the articles named by id.
         #[arg(long, short)]
         project: Option<PathBuf>,
-        /// Folder with extra word lists (hedges*.txt, attribution*.txt, negation*.txt).
+        /// Folder with extra word lists named like the built-in ones (hedges*.txt,
+        /// attribution*.txt, negation*.txt, and the claim-strength lists whose names begin with
+        /// certainty, cause or finding; see assets/wordlists/README.md).
         #[arg(long)]
         wordlists: Option<PathBuf>,
         /// Output format; json gives the full result.

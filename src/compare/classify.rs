@@ -35,7 +35,7 @@ pub(crate) fn classify(
     changes.extend(pair_hedges(&side_a, &side_b, hedges_a, hedges_b));
     let (cues_a, cues_b) = unmatched(attributions(&side_a, lists), attributions(&side_b, lists));
     changes.extend(attribution_changes(&side_a, &side_b, &cues_a, &cues_b));
-    changes.extend(strength_change(&side_a, &side_b));
+    changes.extend(strength_change(&side_a, &side_b, lists));
     changes.extend(negations(&side_a, &side_b, lists));
     changes
 }
@@ -63,9 +63,9 @@ fn negations(a: &Side, b: &Side, lists: &WordLists) -> Vec<Change> {
 
 /// A claim told stronger or weaker: the finding (correlation, cause) first, then the
 /// certainty; the words are each side's deciding cue.
-fn strength_change(a: &Side, b: &Side) -> Option<Change> {
+fn strength_change(a: &Side, b: &Side, lists: &WordLists) -> Option<Change> {
     use std::cmp::Ordering;
-    let (from, to) = (strength(a), strength(b));
+    let (from, to) = (strength(a, lists), strength(b, lists));
     let direction = to.compared_to(&from);
     if direction == Ordering::Equal {
         return None;

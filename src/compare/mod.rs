@@ -33,7 +33,7 @@ pub use result::{
     AlignedRow, Change, ChangeKind, Comparison, Containment, DiffOp, DiffTag, RowKind, SentenceRef,
     Summary,
 };
-pub use strength::{Certainty, ClaimStrength, Finding, claim_strength};
+pub use strength::{Certainty, ClaimStrength, Finding, claim_strength, claim_strength_with};
 pub use wordlists::{ListKind, PhraseList, WordListError, WordLists};
 
 use crate::model::Article;

@@ -14,6 +14,7 @@
 //! is conditional.
 
 use super::side::Side;
+use super::wordlists::{ListKind, WordLists};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -118,17 +119,25 @@ impl ClaimStrength {
 /// ```
 #[must_use]
 pub fn claim_strength(text: &str) -> ClaimStrength {
+    static BUILTIN: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    claim_strength_with(text, BUILTIN.get_or_init(WordLists::builtin))
+}
+
+/// The strength of `text` with these word lists (`certainty_*`, `cause_*` and
+/// `finding_negations` decide it).
+#[must_use]
+pub fn claim_strength_with(text: &str, lists: &WordLists) -> ClaimStrength {
     let doc = super::Document::new(text, &[]);
     let sentences: Vec<usize> = (0..doc.num_sentences()).collect();
-    strength(&Side::new(&doc, &sentences))
+    strength(&Side::new(&doc, &sentences), lists)
 }
 
 /// The strength of one side of a row.
-pub(super) fn strength(side: &Side) -> ClaimStrength {
+pub(super) fn strength(side: &Side, lists: &WordLists) -> ClaimStrength {
     let words = &side.words;
     let is_negation = |k: usize| {
-        let w = words[k].as_str();
-        NEGATIONS.contains(&w) || w.ends_with("n't")
+        lists.list(ListKind::FindingNegation).match_at(words, k) == Some(1)
+            || words[k].ends_with("n't")
     };
     // Words within the cue's clause: a window stops at punctuation (and so at a sentence end).
     let before = |i: usize| {
@@ -145,7 +154,8 @@ pub(super) fn strength(side: &Side) -> ClaimStrength {
                 // "erhöht nicht nur …, sondern auch …" affirms.
                 .any(|k| is_negation(k) && words.get(k + 1).is_none_or(|w| w != "nur"))
     };
-    let modal_before = |i: usize| before(i).find(|&k| MODALS.contains(&words[k].as_str()));
+    let modal = lists.list(ListKind::CauseModal);
+    let modal_before = |i: usize| before(i).find(|&k| modal.match_at(words, k) == Some(1));
     let mut strength = ClaimStrength::default();
     // Correlation cues that name the relation outright come before causal verbs: "is
     // associated with an increased risk" claims a correlation.
@@ -156,7 +166,7 @@ pub(super) fn strength(side: &Side) -> ClaimStrength {
     });
     let cause = || {
         (0..words.len()).find_map(|i| {
-            cause_at(words, i)
+            cause_at(words, i, lists)
                 .filter(|_| !negated(i))
                 .map(|len| (i, len))
         })
@@ -184,7 +194,7 @@ pub(super) fn strength(side: &Side) -> ClaimStrength {
         strength.finding_span = Some(side.span(i, i + len - 1));
     }
     if let Some((i, len, certainty)) = (0..words.len()).find_map(|i| {
-        certainty_at(words, i).map(|(len, certainty)| {
+        certainty_at(words, i, lists).map(|(len, certainty)| {
             // "nicht belegt", "not proven": a certainty denied is a doubt.
             let certainty = if certainty == Certainty::Certain && negated(i) {
                 Certainty::Possible
@@ -199,58 +209,6 @@ pub(super) fn strength(side: &Side) -> ClaimStrength {
     }
     strength
 }
-
-const NEGATIONS: &[&str] = &[
-    "not", "no", "without", "fail", "fails", "failed", "failing", "lack", "lacks", "nor", "nicht",
-    "kein", "keine", "keinen", "keinem", "keiner", "ohne", "nie", "niemals",
-];
-
-/// Modals and hedges that make a causal cue conditional.
-const MODALS: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "can",
-    "would",
-    "appear",
-    "appears",
-    "appeared",
-    "seem",
-    "seems",
-    "seemed",
-    "potential",
-    "potentially",
-    "possibly",
-    "possible",
-    "likely",
-    "suggest",
-    "suggests",
-    "suggested",
-    "hypothesize",
-    "hypothesise",
-    "indicate",
-    "indicates",
-    "promise",
-    "kann",
-    "können",
-    "könnte",
-    "könnten",
-    "dürfte",
-    "dürften",
-    "möglicherweise",
-    "womöglich",
-    "vermutlich",
-    "eventuell",
-    "vielleicht",
-    "wohl",
-    "scheint",
-    "scheinen",
-    "potenziell",
-    "mögliche",
-    "möglichen",
-    "soll",
-    "sollen",
-];
 
 /// A correlation cue at word `i`: its length in words and whether it names the relation
 /// outright (else it is a comparison such as "higher", which a causal verb outranks).
@@ -293,79 +251,8 @@ fn correlation_at(words: &[String], i: usize) -> Option<(usize, bool)> {
     .then_some((1, false))
 }
 
-/// English and German stems of verbs, nouns and adjectives that claim a cause.
-const CAUSE_STEMS: &[&str] = &[
-    "caus",
-    "increas",
-    "reduc",
-    "decreas",
-    "improv",
-    "boost",
-    "prevent",
-    "protect",
-    "reliev",
-    "help",
-    "enhanc",
-    "inhibit",
-    "activat",
-    "driv",
-    "induc",
-    "affect",
-    "influenc",
-    "imped",
-    "attenuat",
-    "modulat",
-    "regulat",
-    "determin",
-    "trigger",
-    "promot",
-    "kill",
-    "curb",
-    "rais",
-    "damag",
-    "harm",
-    "benefi",
-    "effect",
-    "efficac",
-    "responsib",
-    "mechanism",
-    "sav",
-    "delay",
-    "revers",
-    "relief",
-    "impact",
-    "confer",
-    "stimulat",
-    "repress",
-    "uncoupl",
-    "obviat",
-    "disrupt",
-    "explain",
-    "verursach",
-    "bewirk",
-    "erhöh",
-    "senk",
-    "verringer",
-    "reduzier",
-    "verbesser",
-    "verschlechter",
-    "steiger",
-    "schütz",
-    "hilf",
-    "helf",
-    "verhinder",
-    "auslös",
-    "beeinfluss",
-    "wirk",
-    "ursache",
-    "schwäch",
-    "stärk",
-    "schad",
-    "schäd",
-];
-
 /// A causal cue at word `i`, with its length in words.
-fn cause_at(words: &[String], i: usize) -> Option<usize> {
+fn cause_at(words: &[String], i: usize, lists: &WordLists) -> Option<usize> {
     let w = words[i].as_str();
     let next = words.get(i + 1).map_or("", String::as_str);
     match w {
@@ -390,7 +277,9 @@ fn cause_at(words: &[String], i: usize) -> Option<usize> {
         // "may lower the risk", "to lower it", but not "lower mortality".
         "lower" => {
             let before = i.checked_sub(1).map_or("", |k| words[k].as_str());
-            let verb = MODALS.contains(&before)
+            let is_modal =
+                i > 0 && lists.list(ListKind::CauseModal).match_at(words, i - 1) == Some(1);
+            let verb = is_modal
                 || matches!(before, "to" | "will" | "does" | "do")
                 || matches!(next, "the" | "a" | "an" | "their" | "its" | "his" | "her");
             return verb.then_some(1);
@@ -411,23 +300,13 @@ fn cause_at(words: &[String], i: usize) -> Option<usize> {
         }
         _ => {}
     }
-    CAUSE_STEMS
-        .iter()
-        .any(|stem| w.starts_with(stem))
-        .then_some(1)
+    lists.list(ListKind::CauseStem).match_at(words, i)
 }
 
 /// A certainty cue at word `i`, with its length in words.
-fn certainty_at(words: &[String], i: usize) -> Option<(usize, Certainty)> {
+fn certainty_at(words: &[String], i: usize, lists: &WordLists) -> Option<(usize, Certainty)> {
     let w = words[i].as_str();
-    let certainty = match w {
-        "möglich" | "möglicherweise" | "vielleicht" | "eventuell" | "plausibel" | "denkbar"
-        | "womöglich" | "könnte" | "könnten" | "may" | "might" | "could" | "possibly"
-        | "possible" | "perhaps" | "plausible" | "plausibly" | "conceivable" => Certainty::Possible,
-        "wahrscheinlich" | "vermutlich" | "dürfte" | "dürften" | "wohl" | "scheint"
-        | "scheinen" | "likely" | "probably" | "probable" | "appears" | "seems" => {
-            Certainty::Probable
-        }
+    match w {
         // "belegt Platz drei" ranks; "die Lage ist sicher" is safe.
         "belegt"
             if matches!(
@@ -443,22 +322,50 @@ fn certainty_at(words: &[String], i: usize) -> Option<(usize, Certainty)> {
         {
             return None;
         }
-        "überzeugt" | "sicher" | "sicherlich" | "zweifellos" | "eindeutig" | "belegt"
-        | "beweist" | "bewiesen" | "nachgewiesen" | "zweifelsfrei" | "definitely" | "certainly"
-        | "clearly" | "undoubtedly" | "proves" | "proven" | "proof" | "confirms" | "convinced"
-        | "certain" => Certainty::Certain,
         // "no doubt", "ohne Zweifel".
         "doubt" | "zweifel" if i > 0 && matches!(words[i - 1].as_str(), "no" | "ohne") => {
             return Some((1, Certainty::Certain));
         }
-        _ => return None,
-    };
-    Some((1, certainty))
+        _ => {}
+    }
+    [
+        (ListKind::Certain, Certainty::Certain),
+        (ListKind::Probable, Certainty::Probable),
+        (ListKind::Possible, Certainty::Possible),
+    ]
+    .into_iter()
+    .find_map(|(kind, certainty)| Some((lists.list(kind).match_at(words, i)?, certainty)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strength_cues_come_from_the_lists_and_users_extend_them() {
+        let mut lists = WordLists::builtin();
+        let text = "Sie glaubt felsenfest, dass Kaffee vor Krebs feit.";
+        assert_eq!(claim_strength_with(text, &lists), ClaimStrength::default());
+        lists
+            .list_mut(ListKind::Certain)
+            .extend_from_text("felsenfest\n");
+        lists
+            .list_mut(ListKind::CauseStem)
+            .extend_from_text("feit*\n");
+        let strength = claim_strength_with(text, &lists);
+        assert_eq!(
+            (strength.certainty, strength.finding),
+            (Certainty::Certain, Finding::DirectCause)
+        );
+        assert_eq!(
+            ListKind::from_file_name("certainty_certain_fr.txt"),
+            Some(ListKind::Certain)
+        );
+        assert_eq!(
+            ListKind::from_file_name("cause_stems_mine.txt"),
+            Some(ListKind::CauseStem)
+        );
+    }
 
     fn finding(text: &str) -> Finding {
         claim_strength(text).finding

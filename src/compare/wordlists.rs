@@ -16,6 +16,33 @@ const NEGATIONS: &[&str] = &[
     include_str!("../../assets/wordlists/negation_de.txt"),
     include_str!("../../assets/wordlists/negation_en.txt"),
 ];
+const POSSIBLE: &[&str] = &[include_str!(
+    "../../assets/wordlists/certainty_possible.txt"
+)];
+const PROBABLE: &[&str] = &[include_str!(
+    "../../assets/wordlists/certainty_probable.txt"
+)];
+const CERTAIN: &[&str] = &[include_str!("../../assets/wordlists/certainty_certain.txt")];
+const CAUSE_MODALS: &[&str] = &[include_str!("../../assets/wordlists/cause_modals.txt")];
+const CAUSE_STEMS: &[&str] = &[include_str!("../../assets/wordlists/cause_stems.txt")];
+const FINDING_NEGATIONS: &[&str] = &[include_str!("../../assets/wordlists/finding_negations.txt")];
+
+/// Every kind with its user-file prefix and built-in texts.
+const KINDS: &[(&str, ListKind, &[&str])] = &[
+    ("hedge", ListKind::Hedge, HEDGES),
+    ("attribution", ListKind::Attribution, ATTRIBUTIONS),
+    ("negation", ListKind::Negation, NEGATIONS),
+    ("certainty_possible", ListKind::Possible, POSSIBLE),
+    ("certainty_probable", ListKind::Probable, PROBABLE),
+    ("certainty_certain", ListKind::Certain, CERTAIN),
+    ("cause_modal", ListKind::CauseModal, CAUSE_MODALS),
+    ("cause_stem", ListKind::CauseStem, CAUSE_STEMS),
+    (
+        "finding_negation",
+        ListKind::FindingNegation,
+        FINDING_NEGATIONS,
+    ),
+];
 
 /// Which list a phrase belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,11 +53,25 @@ pub enum ListKind {
     Attribution,
     /// Negations: "nicht", "kein", "never".
     Negation,
+    /// Claim strength: words that make a claim possible ("plausibel", "may").
+    Possible,
+    /// Claim strength: words that make a claim probable ("wahrscheinlich", "likely").
+    Probable,
+    /// Claim strength: words that make a claim certain ("überzeugt", "belegt", "clearly").
+    Certain,
+    /// Modals that make a causal claim conditional ("may", "könnte").
+    CauseModal,
+    /// Stems of words that claim a cause ("caus*", "verursach*").
+    CauseStem,
+    /// Words that deny a finding ("not", "nicht", "ohne").
+    FindingNegation,
 }
 
 impl ListKind {
     /// The kind a user file is for, from its name: `hedges*.txt`, `attribution*.txt`,
-    /// `negation*.txt`.
+    /// `negation*.txt`, and for claim strength `certainty_possible*.txt`,
+    /// `certainty_probable*.txt`, `certainty_certain*.txt`, `cause_modals*.txt`,
+    /// `cause_stems*.txt`, `finding_negations*.txt`.
     #[must_use]
     pub fn from_file_name(name: &str) -> Option<Self> {
         let name = name.to_lowercase();
@@ -38,14 +79,12 @@ impl ListKind {
         if !is_text {
             return None;
         }
-        [
-            ("hedge", ListKind::Hedge),
-            ("attribution", ListKind::Attribution),
-            ("negation", ListKind::Negation),
-        ]
-        .into_iter()
-        .find(|(prefix, _)| name.starts_with(prefix))
-        .map(|(_, kind)| kind)
+        // Longest prefix first: "certainty_certain" before a shorter one that it begins with.
+        KINDS
+            .iter()
+            .filter(|(prefix, _, _)| name.starts_with(prefix))
+            .max_by_key(|(prefix, _, _)| prefix.len())
+            .map(|&(_, kind, _)| kind)
     }
 }
 
@@ -67,6 +106,8 @@ pub enum WordListError {
 #[derive(Clone, Debug, Default)]
 pub struct PhraseList {
     by_first_word: HashMap<String, Vec<Vec<String>>>,
+    /// Lines ending in `*`: stems that match the start of a word.
+    stems: Vec<String>,
 }
 
 impl PhraseList {
@@ -75,6 +116,14 @@ impl PhraseList {
         for line in list.lines() {
             let line = line.split('#').next().unwrap_or("");
             let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            if let [word] = words.as_slice()
+                && let Some(stem) = word.strip_suffix('*')
+            {
+                if !stem.is_empty() && !self.stems.iter().any(|s| s == stem) {
+                    self.stems.push(stem.to_owned());
+                }
+                continue;
+            }
             let Some(first) = words.first() else { continue };
             let entry = self.by_first_word.entry(first.clone()).or_default();
             if !entry.contains(&words) {
@@ -97,15 +146,10 @@ impl PhraseList {
     pub fn find(&self, words: &[String]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut index = 0;
-        while let Some(word) = words.get(index) {
-            let hit = self.by_first_word.get(word).and_then(|phrases| {
-                phrases.iter().find(|phrase| {
-                    words.get(index..index + phrase.len()) == Some(phrase.as_slice())
-                })
-            });
-            if let Some(phrase) = hit {
-                found.push((index, phrase.len()));
-                index += phrase.len();
+        while index < words.len() {
+            if let Some(len) = self.match_at(words, index) {
+                found.push((index, len));
+                index += len;
             } else {
                 index += 1;
             }
@@ -113,25 +157,51 @@ impl PhraseList {
         found
     }
 
+    /// The longest phrase (or stem) that starts at word `index`: its number of words.
+    #[must_use]
+    pub fn match_at(&self, words: &[String], index: usize) -> Option<usize> {
+        let word = words.get(index)?;
+        let phrase = self.by_first_word.get(word).and_then(|phrases| {
+            phrases
+                .iter()
+                .find(|phrase| words.get(index..index + phrase.len()) == Some(phrase.as_slice()))
+        });
+        if let Some(phrase) = phrase {
+            return Some(phrase.len());
+        }
+        self.stems
+            .iter()
+            .any(|stem| word.starts_with(stem.as_str()))
+            .then_some(1)
+    }
+
     /// Number of phrases.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.by_first_word.values().map(Vec::len).sum()
+        self.by_first_word.values().map(Vec::len).sum::<usize>() + self.stems.len()
     }
 
     /// Whether the list has no phrase.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty()
+        self.by_first_word.is_empty() && self.stems.is_empty()
     }
 }
 
 /// The three lists a comparison uses to classify changes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct WordLists {
-    hedges: PhraseList,
-    attributions: PhraseList,
-    negations: PhraseList,
+    /// One list per kind, in the order of `ListKind`.
+    lists: Vec<PhraseList>,
+}
+
+impl Default for WordLists {
+    /// Empty lists of every kind.
+    fn default() -> Self {
+        Self {
+            lists: vec![PhraseList::default(); KINDS.len()],
+        }
+    }
 }
 
 impl WordLists {
@@ -139,11 +209,7 @@ impl WordLists {
     #[must_use]
     pub fn builtin() -> Self {
         let mut lists = WordLists::default();
-        for (kind, texts) in [
-            (ListKind::Hedge, HEDGES),
-            (ListKind::Attribution, ATTRIBUTIONS),
-            (ListKind::Negation, NEGATIONS),
-        ] {
+        for &(_, kind, texts) in KINDS {
             for text in texts {
                 lists.list_mut(kind).extend_from_text(text);
             }
@@ -154,20 +220,12 @@ impl WordLists {
     /// One of the lists.
     #[must_use]
     pub fn list(&self, kind: ListKind) -> &PhraseList {
-        match kind {
-            ListKind::Hedge => &self.hedges,
-            ListKind::Attribution => &self.attributions,
-            ListKind::Negation => &self.negations,
-        }
+        &self.lists[kind as usize]
     }
 
     /// One of the lists, to extend.
     pub fn list_mut(&mut self, kind: ListKind) -> &mut PhraseList {
-        match kind {
-            ListKind::Hedge => &mut self.hedges,
-            ListKind::Attribution => &mut self.attributions,
-            ListKind::Negation => &mut self.negations,
-        }
+        &mut self.lists[kind as usize]
     }
 
     /// Adds the phrases of a user file to a list.
@@ -180,7 +238,7 @@ impl WordLists {
         Ok(())
     }
 
-    /// Adds every `hedges*.txt`, `attribution*.txt` and `negation*.txt` in a folder; returns
+    /// Adds every file in a folder named like a list ([`ListKind::from_file_name`]); returns
     /// how many files were read.
     pub fn extend_from_dir(&mut self, dir: &Path) -> Result<usize, WordListError> {
         let read_error = |source| WordListError::Read {
