@@ -1,6 +1,22 @@
 //! Comparing near-duplicate reports: which articles retell which ([`similarity`]), sentence
 //! alignment ([`align`]), word diffs and a classification of every change (numbers, names,
-//! hedges, attributions, negations). Results are plain serde data ([`Comparison`]).
+//! hedges, claim strength, attributions, negations). Results are plain serde data
+//! ([`Comparison`]); every public type is in `result.rs`.
+//!
+//! One comparison is a pipeline, one stage a file, in this order:
+//! 1. segment: `document.rs` splits each text into sentences and tokens;
+//! 2. candidates: `features.rs` turns sentences into weighted features (stems, compound
+//!    heads, numbers and ordinals), `align.rs` finds each sentence's candidates through an
+//!    inverted index and takes the best pairs greedily;
+//! 3. align: `beads.rs` completes merges, splits and n:m units along the common order,
+//!    `weak.rs` pairs what is left by shared figures and names, `order.rs` puts the rows in
+//!    B's order and marks the moved ones;
+//! 4. diff: `diff.rs` diffs each row's words;
+//! 5. classify: `classify/` reads each row's two sides (`classify/side.rs`) and finds one
+//!    change kind a file: `numbers.rs`, `names.rs`, `hedges.rs`, `attributions.rs`,
+//!    `strength.rs` (on the scale of `strength.rs` one level up) and `negations.rs`.
+//!
+//! The word lists all stages share are `wordlists.rs`, built from `assets/wordlists/`.
 //!
 //! ```
 //! use lateral::compare::{compare_texts, ChangeKind, CompareOptions};
@@ -18,10 +34,8 @@ mod classify;
 mod diff;
 mod document;
 mod features;
-mod names;
 mod order;
 mod result;
-mod side;
 pub mod similarity;
 mod strength;
 mod weak;
@@ -129,12 +143,7 @@ pub fn compare_documents(
             };
             let changes = match kind {
                 RowKind::Same => Vec::new(),
-                RowKind::OnlyA | RowKind::OnlyB => {
-                    classify::one_side(a, b, &planned.a, &planned.b, &options.word_lists)
-                }
-                RowKind::Changed | RowKind::Weak => {
-                    classify::classify(a, b, &planned.a, &planned.b, &options.word_lists)
-                }
+                _ => classify::classify(a, b, &planned.a, &planned.b, &options.word_lists),
             };
             let refs = |doc: &Document, indices: &[usize]| -> Vec<SentenceRef> {
                 indices

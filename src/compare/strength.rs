@@ -13,7 +13,7 @@
 //! as that cue, and a causal cue with a modal in the four words before it, within its clause,
 //! is conditional.
 
-use super::side::Side;
+use super::classify::side::Side;
 use super::wordlists::{ListKind, WordLists};
 use crate::text::Span;
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,8 @@
 //! Names and spellings: capitalised words that one side spells a little differently
 //! ("Olena"/"Elena", "Hankuk"/"Hanguk"), told apart from mere inflections.
 
-use super::result::{Change, ChangeKind};
 use super::side::{Found, Side, change};
+use crate::compare::result::{Change, ChangeKind};
 use crate::text::TokenKind;
 use std::collections::HashSet;
 

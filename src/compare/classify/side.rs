@@ -1,9 +1,9 @@
 //! One side of an aligned row as the classifier sees it: its words, and the phrases of the
 //! word lists found in them (hedges, negations, attribution cues with their source).
 
-use super::document::Document;
-use super::result::{Change, ChangeKind};
-use super::wordlists::{ListKind, WordLists};
+use crate::compare::document::Document;
+use crate::compare::result::{Change, ChangeKind};
+use crate::compare::wordlists::{ListKind, WordLists};
 use crate::text::{NumberMention, Span, TokenKind, find_numbers};
 
 /// Words before an attribution cue that may name the source ("Ihrer Analyse zufolge").
@@ -12,18 +12,18 @@ const ATTRIBUTION_BEFORE: usize = 4;
 const ATTRIBUTION_AFTER: usize = 2;
 
 /// One side of a row: its word tokens (punctuation left out).
-pub(super) struct Side<'d, 't> {
-    pub(super) doc: &'d Document<'t>,
+pub(in crate::compare) struct Side<'d, 't> {
+    pub(in crate::compare) doc: &'d Document<'t>,
     /// Token indices of words and numbers.
-    pub(super) word_tokens: Vec<usize>,
+    pub(in crate::compare) word_tokens: Vec<usize>,
     /// Their lower-case texts.
-    pub(super) words: Vec<String>,
+    pub(in crate::compare) words: Vec<String>,
     /// All token indices of the side, in order.
-    pub(super) all_tokens: Vec<usize>,
+    pub(in crate::compare) all_tokens: Vec<usize>,
 }
 
 impl<'d, 't> Side<'d, 't> {
-    pub(super) fn new(doc: &'d Document<'t>, sentences: &[usize]) -> Self {
+    pub(in crate::compare) fn new(doc: &'d Document<'t>, sentences: &[usize]) -> Self {
         let all_tokens = doc.token_indices(sentences);
         let word_tokens: Vec<usize> = all_tokens
             .iter()
@@ -47,7 +47,7 @@ impl<'d, 't> Side<'d, 't> {
     }
 
     /// Span from word `first` to word `last` (inclusive).
-    pub(super) fn span(&self, first: usize, last: usize) -> Span {
+    pub(in crate::compare) fn span(&self, first: usize, last: usize) -> Span {
         let at = |k: usize| {
             self.word_tokens
                 .get(k)
@@ -60,12 +60,12 @@ impl<'d, 't> Side<'d, 't> {
         }
     }
 
-    pub(super) fn slice(&self, span: Span) -> String {
+    pub(in crate::compare) fn slice(&self, span: Span) -> String {
         span.slice(self.doc.text()).unwrap_or("").to_owned()
     }
 
     /// Whether a clause boundary (punctuation other than a hyphen) lies between two words.
-    pub(super) fn boundary_between(&self, left: usize, right: usize) -> bool {
+    pub(in crate::compare) fn boundary_between(&self, left: usize, right: usize) -> bool {
         let (Some(&x), Some(&y)) = (self.word_tokens.get(left), self.word_tokens.get(right)) else {
             return true;
         };
@@ -77,7 +77,7 @@ impl<'d, 't> Side<'d, 't> {
             .any(|t| t.kind == TokenKind::Punct)
     }
 
-    pub(super) fn numbers(&self) -> Vec<NumberMention> {
+    pub(in crate::compare) fn numbers(&self) -> Vec<NumberMention> {
         let first = self.all_tokens.first().copied().unwrap_or(0);
         let end = self.all_tokens.last().map_or(0, |last| last + 1);
         find_numbers(
@@ -89,14 +89,14 @@ impl<'d, 't> Side<'d, 't> {
 }
 
 /// A phrase found on one side: the key it is compared by and where it is.
-pub(super) struct Found {
-    pub(super) key: String,
-    pub(super) span: Span,
+pub(in crate::compare) struct Found {
+    pub(in crate::compare) key: String,
+    pub(in crate::compare) span: Span,
     /// Whether a number follows it ("bis zu 20.000").
-    pub(super) before_number: bool,
+    pub(in crate::compare) before_number: bool,
 }
 
-pub(super) fn change(
+pub(in crate::compare) fn change(
     a: &Side,
     b: &Side,
     in_a: Option<&Found>,
@@ -112,7 +112,7 @@ pub(super) fn change(
     }
 }
 
-pub(super) fn phrases(side: &Side, lists: &WordLists, kind: ListKind) -> Vec<Found> {
+pub(in crate::compare) fn phrases(side: &Side, lists: &WordLists, kind: ListKind) -> Vec<Found> {
     lists
         .list(kind)
         .find(&side.words)
@@ -132,7 +132,7 @@ pub(super) fn phrases(side: &Side, lists: &WordLists, kind: ListKind) -> Vec<Fou
 }
 
 /// Attribution cues with the words around them that name the source, within the clause.
-pub(super) fn attributions(side: &Side, lists: &WordLists) -> Vec<Found> {
+pub(in crate::compare) fn attributions(side: &Side, lists: &WordLists) -> Vec<Found> {
     lists
         .list(ListKind::Attribution)
         .find(&side.words)
