@@ -201,12 +201,12 @@ impl ChangeKind {
                     (Some(_), None) => "unnamed".to_owned(),
                     (None, None) => "no one".to_owned(),
                 };
-                format!(
-                    "{} ({} → {})",
-                    self.label(),
-                    name(from, from_speaker),
-                    name(to, to_speaker)
-                )
+                let (from_name, to_name) = (name(from, from_speaker), name(to, to_speaker));
+                // The same source cited with another verb ("sagt" → "ist überzeugt").
+                if from_speaker.is_some() && from_name.to_lowercase() == to_name.to_lowercase() {
+                    return format!("{} ({from_name} both times)", self.label());
+                }
+                format!("{} ({from_name} → {to_name})", self.label())
             }
             ChangeKind::ClaimStrengthened { from, to } | ChangeKind::ClaimWeakened { from, to } => {
                 format!("{} ({from} → {to})", self.label())

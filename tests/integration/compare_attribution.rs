@@ -30,3 +30,22 @@ fn an_attribution_change_names_the_speakers() {
     let json = serde_json::to_string(&comparison).unwrap();
     assert!(json.contains("\"to_speaker\":\"dem Bericht\""), "{json}");
 }
+
+#[test]
+fn the_same_speaker_with_another_verb_is_named_once() {
+    let a = "Die Lieferungen sind bis zu 5,5 Milliarden Dollar wert, sagt Guseinova.";
+    let b = "Guseinova ist überzeugt: Die Lieferungen sind bis zu 5,5 Milliarden Dollar wert.";
+    let comparison = compare_texts(a, &[], b, &[], &CompareOptions::default());
+    let change = comparison
+        .changes()
+        .find(|c| matches!(c.kind, ChangeKind::AttributionChanged { .. }))
+        .expect("an attribution change");
+    assert_eq!(
+        change.kind.heading(),
+        "attribution changed (Guseinova both times)"
+    );
+    assert_eq!(
+        (change.a_text.as_str(), change.b_text.as_str()),
+        ("sagt Guseinova", "Guseinova ist überzeugt")
+    );
+}
