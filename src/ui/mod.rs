@@ -26,7 +26,8 @@ pub fn draw(ui: &mut egui::Ui, app: &mut App) {
     egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, app));
     egui::Panel::bottom("status_bar").show(ui, |ui| menu::status_bar_ui(ui, app));
     // Side panels take a share of the window, so that a small window keeps room to read;
-    // their maximum is a share too, and nothing inside them can widen them past it.
+    // their maximum is a share too (together at most half the window, so that at 900 pixels
+    // the compare view keeps 450), and nothing inside them can widen them past it.
     let window_width = ui.ctx().content_rect().width();
     let share = |part: f32, low: f32, high: f32| (window_width * part).clamp(low, high);
     if app.prefs.show_article_list {
@@ -34,7 +35,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut App) {
             .resizable(true)
             .default_size(share(0.19, 170.0, 270.0))
             .min_size(150.0)
-            .max_size(share(0.3, 170.0, 420.0))
+            .max_size(share(0.22, 170.0, 420.0))
             .show(ui, |ui| articles::articles_ui(ui, app));
     }
     if app.prefs.show_inspector {
@@ -42,7 +43,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut App) {
             .resizable(true)
             .default_size(share(0.24, 220.0, 340.0))
             .min_size(200.0)
-            .max_size(share(0.36, 220.0, 520.0))
+            .max_size(share(0.28, 220.0, 520.0))
             .show(ui, |ui| inspector::inspector_ui(ui, app));
     }
     egui::CentralPanel::default().show(ui, |ui| central::central_ui(ui, app));

@@ -638,3 +638,33 @@ fn keywords_are_shown_and_filterable() {
         "the list's text filter finds the one annotation by its keyword"
     );
 }
+
+/// A window opened large and shrunk to 900 pixels (as a desktop without a window manager
+/// does when the user resizes it) keeps half its width for the text: the side panels shrink
+/// with it.
+#[test]
+fn a_window_shrunk_to_900_keeps_half_its_width_for_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = AppConfig::in_folder(dir.path());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(60)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| lateral::app::App::new(&cc.egui_ctx, None, config));
+    harness.run();
+    harness.set_size(vec2(900.0, 600.0));
+    harness.run();
+    let left_of = |h: &egui_kittest::Harness<'_, lateral::app::App>, label: &str| {
+        h.query_all_by_label(label)
+            .map(|n| n.rect().min.x)
+            .fold(f32::INFINITY, f32::min)
+    };
+    let inspector = left_of(&harness, "Annotation");
+    let articles = harness.get_by_label("Articles").rect().min.x;
+    let central_left = left_of(&harness, "Read");
+    assert!(articles < central_left, "{articles} / {central_left}");
+    assert!(
+        inspector - central_left >= 430.0,
+        "the centre runs from {central_left} to {inspector}"
+    );
+}
