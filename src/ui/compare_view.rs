@@ -70,16 +70,24 @@ fn article_combo(
     // The label ("Article A") and the swap button stand beside the picker: leave them room,
     // since a row wider than the view widens every row below it.
     let width = (ui.available_width() - 130.0).clamp(100.0, 320.0);
-    egui::ComboBox::new(label, label)
-        .selected_text(title)
-        .width(width)
-        .truncate()
-        .show_ui(ui, |ui| {
-            for article in project.articles() {
-                ui.selectable_value(chosen, Some(article.id), &article.meta.title);
-            }
-        });
+    // A combo box's width is only its minimum: a long title truncates only to the room it
+    // is given, so give it no more than the button and its label need.
+    ui.scope(|ui| {
+        ui.set_max_width(width + COMBO_LABEL_ROOM);
+        egui::ComboBox::new(label, label)
+            .selected_text(title)
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for article in project.articles() {
+                    ui.selectable_value(chosen, Some(article.id), &article.meta.title);
+                }
+            });
+    });
 }
+
+/// Room for a picker's label ("Article A") beside its button.
+const COMBO_LABEL_ROOM: f32 = 80.0;
 
 fn pair_picker_ui(ui: &mut egui::Ui, app: &mut App) {
     let project = &app.doc.project;

@@ -667,4 +667,23 @@ fn a_window_shrunk_to_900_keeps_half_its_width_for_the_text() {
         inspector - central_left >= 430.0,
         "the centre runs from {central_left} to {inspector}"
     );
+    // The compare view's pickers hold the sample's long titles without running under the
+    // inspector (a combo box's width is only its minimum).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
+    for label in ["Article A", "Article B"] {
+        let right = harness
+            .query_all_by_label_contains(label)
+            .map(|n| n.rect().max.x)
+            .fold(0.0, f32::max);
+        assert!(
+            right <= inspector,
+            "{label} ends at {right}, the inspector starts at {inspector}"
+        );
+        // At most a 320-pixel button and its label, whatever the title's length.
+        assert!(
+            right - central_left <= 420.0,
+            "{label} runs from {central_left} to {right}"
+        );
+    }
 }
