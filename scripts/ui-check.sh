@@ -47,7 +47,10 @@ for size in 1400x900 900x600; do
     export DISPLAY=$display
     for _ in $(seq 1 50); do xdotool search --name Lateral >/dev/null 2>&1 && break; sleep 0.2; done
     win=$(xdotool search --name Lateral | head -1)
-    xdotool windowsize "$win" "$w" "$h" windowmove "$win" 0 0
+    # Open large, then shrink: panels must shrink with the window, as a user resizing it sees.
+    xdotool windowsize "$win" 1400 900 windowmove "$win" 0 0
+    sleep 1
+    xdotool windowsize "$win" "$w" "$h"
     xdotool windowfocus --sync "$win" 2>/dev/null || true
     sleep 1.5
     tag="$size-$theme"
