@@ -116,7 +116,14 @@ pub fn align(a: &Document, b: &Document, min_similarity: f64) -> Vec<PlannedRow>
             );
         }
     }
-    pair_weak(&mut rows, (&mut a_row, &mut b_row), (&fa, &fb), &scorer);
+    pair_weak(
+        &mut rows,
+        (&mut a_row, &mut b_row),
+        (&fa, &fb),
+        &scorer,
+        &df,
+        a.text(),
+    );
     order_rows(rows, &a_row, &b_row)
 }
 

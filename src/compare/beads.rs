@@ -76,7 +76,17 @@ pub(super) fn refine(
         min_similarity,
     );
 
-    let mut kept: Vec<PlannedRow> = rows.into_iter().filter(|row| row.moved).collect();
+    let kept: Vec<PlannedRow> = rows
+        .into_iter()
+        .filter(|row| row.moved)
+        .chain(beads.into_iter().map(|(a, b, score)| PlannedRow {
+            a,
+            b,
+            score,
+            moved: false,
+            evidence: Vec::new(),
+        }))
+        .collect();
     a_row.fill(None);
     b_row.fill(None);
     for (index, row) in kept.iter().enumerate() {
@@ -86,22 +96,6 @@ pub(super) fn refine(
         for &j in &row.b {
             b_row[j] = Some(index);
         }
-    }
-    for (a, b, score) in beads {
-        let index = kept.len();
-        for &i in &a {
-            a_row[i] = Some(index);
-        }
-        for &j in &b {
-            b_row[j] = Some(index);
-        }
-        kept.push(PlannedRow {
-            a,
-            b,
-            score,
-            moved: false,
-            evidence: Vec::new(),
-        });
     }
     kept
 }

@@ -2,7 +2,7 @@
 //! the similarity of two feature sets.
 
 use super::document::Document;
-use crate::text::{TokenKind, find_numbers};
+use crate::text::{Span, TokenKind, find_numbers};
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -28,8 +28,8 @@ pub(super) struct Features {
 /// A number or capitalised word that can pair two sentences below the threshold.
 pub(super) struct Anchor {
     pub(super) feature: u64,
-    /// As the sentence writes it.
-    pub(super) text: String,
+    /// Where the sentence writes it.
+    pub(super) span: Span,
     /// 2 for a number that is no year, 1 for a year or a capitalised word.
     pub(super) strength: u8,
 }
@@ -80,23 +80,20 @@ pub(super) fn features(doc: &Document) -> Features {
                 .filter(|(_, word)| word.chars().count() >= MIN_ANCHOR_CHARS)
                 .filter_map(|(i, word)| {
                     Some(Anchor {
-                        feature: word_features(word)[0],
-                        text: tokens.get(i)?.text(doc.text()).to_owned(),
+                        feature: stem_feature(word),
+                        span: tokens.get(i)?.span,
                         strength: 1,
                     })
                 })
                 .collect();
             for number in &numbers {
                 let feature = number_feature(number.value);
-                if let Some(text) = number.span.slice(doc.text()) {
-                    let year =
-                        number.value.fract() == 0.0 && (1900.0..=2100.0).contains(&number.value);
-                    sentence_anchors.push(Anchor {
-                        feature,
-                        text: text.to_owned(),
-                        strength: if year { 1 } else { 2 },
-                    });
-                }
+                let year = number.value.fract() == 0.0 && (1900.0..=2100.0).contains(&number.value);
+                sentence_anchors.push(Anchor {
+                    feature,
+                    span: number.span,
+                    strength: if year { 1 } else { 2 },
+                });
                 number_features.insert(feature);
                 set.push(feature);
             }
@@ -137,12 +134,17 @@ fn number_feature(value: f64) -> u64 {
     hash_of(("#", format!("{value:.6e}")))
 }
 
+/// A word's first feature: its first six letters.
+fn stem_feature(word: &str) -> u64 {
+    hash_of(word.chars().take(6).collect::<String>())
+}
+
 /// A word's features: its first six letters, the value of an ordinal, and for a long word its
 /// last six letters too, so that German compounds with one head meet ("Waffenlieferungen",
 /// "Munitionslieferungen"). Shorter words left out of this lowered DEplain-web's F1.
 fn word_features(word: &str) -> Vec<u64> {
     let chars: Vec<char> = word.chars().collect();
-    let mut found = vec![hash_of(chars.iter().take(6).collect::<String>())];
+    let mut found = vec![stem_feature(word)];
     let ordinal = ORDINALS.iter().find(|(stem, _)| {
         word.strip_prefix(stem)
             .is_some_and(|ending| ["e", "er", "en", "es", "em"].contains(&ending))

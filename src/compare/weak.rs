@@ -11,25 +11,24 @@ use std::collections::HashMap;
 /// A weak counterpart still needs this similarity (the threshold for pairs is 0.3).
 const WEAK_MIN: f64 = 0.12;
 /// A capitalised word is an anchor when at most this many sentences of both texts hold it.
-const RARE_NAME_SENTENCES: usize = 3;
+const RARE_NAME_SENTENCES: u32 = 3;
 /// Candidates looked at per sentence of A (the anchors' postings can be long).
 const MAX_POSTINGS: usize = 32;
 /// How much shared anchors must weigh.
 const MIN_EVIDENCE: u32 = 2;
 
 /// Pairs unmatched sentences of A and B that share a number or a rare name.
+///
+/// `sentences_with` counts, for each feature, the sentences of both texts that hold it;
+/// evidence is quoted from `a_text`, the text of A.
 pub(super) fn pair_weak(
     rows: &mut Vec<PlannedRow>,
     (a_row, b_row): (&mut [Option<usize>], &mut [Option<usize>]),
     (fa, fb): (&Features, &Features),
     scorer: &Scorer,
+    sentences_with: &HashMap<u64, u32>,
+    a_text: &str,
 ) {
-    let mut sentences_with: HashMap<u64, usize> = HashMap::new();
-    for set in fa.sets.iter().chain(&fb.sets) {
-        for &feature in set {
-            *sentences_with.entry(feature).or_default() += 1;
-        }
-    }
     let is_anchor = |feature: u64| {
         fa.numbers.contains(&feature)
             || fb.numbers.contains(&feature)
@@ -57,12 +56,15 @@ pub(super) fn pair_weak(
         }
         let mut shared: HashMap<usize, (u32, Vec<String>)> = HashMap::new();
         for anchor in anchors {
+            let Some(text) = anchor.span.slice(a_text) else {
+                continue;
+            };
             let found = postings.get(&anchor.feature).into_iter().flatten();
             for &j in found.take(MAX_POSTINGS) {
                 let (weight, words) = shared.entry(j).or_default();
-                if !words.contains(&anchor.text) {
+                if !words.iter().any(|word| word == text) {
                     *weight += u32::from(anchor.strength);
-                    words.push(anchor.text.clone());
+                    words.push(text.to_owned());
                 }
             }
         }
