@@ -396,20 +396,7 @@ fn at_900_by_600_the_compare_view_shows_both_articles_and_opens_its_change_list(
         .build_eframe(move |cc| lateral::app::App::new(&cc.egui_ctx, None, config));
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
-    for _ in 0..600 {
-        let app = harness.state();
-        if app
-            .views()
-            .compare
-            .comparison(app.project().revision())
-            .is_some()
-        {
-            break;
-        }
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_for_comparison(&mut harness);
     let comparison = {
         let app = harness.state();
         app.views()
@@ -670,7 +657,7 @@ fn a_window_shrunk_to_900_keeps_half_its_width_for_the_text() {
     // The compare view's pickers hold the sample's long titles without running under the
     // inspector (a combo box's width is only its minimum).
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
-    harness.run();
+    wait_for_comparison(&mut harness);
     for label in ["Article A", "Article B"] {
         let right = harness
             .query_all_by_label_contains(label)
@@ -686,4 +673,23 @@ fn a_window_shrunk_to_900_keeps_half_its_width_for_the_text() {
             "{label} runs from {central_left} to {right}"
         );
     }
+}
+
+/// Steps frames until the compare view's comparison is ready (it runs in the background and
+/// shows a spinner meanwhile, so `run` alone may not settle), then lets the UI settle.
+fn wait_for_comparison(harness: &mut egui_kittest::Harness<'_, lateral::app::App>) {
+    for _ in 0..600 {
+        let app = harness.state();
+        if app
+            .views()
+            .compare
+            .comparison(app.project().revision())
+            .is_some()
+        {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
 }
